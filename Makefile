@@ -1,0 +1,70 @@
+# author-certificates: `make demo` serves the demo LMS + Studio, `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python 3.12: first on PATH, else pyenv's 3.12.x (it is not first on PATH on our machines).
+PYTHON312 ?= $(shell for p in python3.12 $$HOME/.pyenv/versions/3.12.*/bin/python3.12 /usr/local/bin/python3.12; do \
+	if command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' 2>/dev/null; \
+	then echo $$p; break; fi; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) tests/host/manage.py
+DEMO_DB := var/demo.sqlite3
+PYTEST := $(PY) -m pytest
+
+.PHONY: help venv requirements quality test test-sqlite test-services test-browser demo bench static clean messages
+
+help:
+	@echo "make demo   - install, migrate and serve the demo LMS + Studio on http://127.0.0.1:8000"
+	@echo "make test   - every test and quality check (SQLite, PostgreSQL, MariaDB, Celery worker, browser)"
+	@echo "make bench  - benchmarks of generation (see README)"
+	@echo "make requirements - recompile requirements/*.txt from *.in"
+
+$(VENV)/.installed: requirements/base.txt requirements/test.txt setup.py
+	@test -n "$(PYTHON312)" || { echo "Python 3.12 not found: install it or set PYTHON312=/path/to/python3.12"; exit 1; }
+	test -x $(PY) || $(PYTHON312) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements/base.txt -r requirements/test.txt
+	$(PY) -m pip install -q --no-deps -e .
+	touch $@
+
+venv: $(VENV)/.installed
+
+requirements: venv
+	$(PY) -m pip install -q pip-tools
+	$(VENV)/bin/pip-compile -q --strip-extras --allow-unsafe -o requirements/base.txt requirements/base.in
+	$(VENV)/bin/pip-compile -q --strip-extras --allow-unsafe -o requirements/test.txt requirements/test.in
+
+messages: venv
+	cd author_certificates && ../$(PY) ../tests/host/manage.py compilemessages -l es
+
+quality: venv
+	$(VENV)/bin/ruff check author_certificates tests bench
+	$(VENV)/bin/lint-imports
+	$(MANAGE) makemigrations --check --dry-run author_certificates
+	$(MANAGE) check --fail-level WARNING
+
+test-sqlite: venv
+	$(PYTEST) -q -n 2 -m "not browser and not services" tests
+
+# The same suites on the servers; CI=true fails when a server is missing, a laptop skips with a message.
+test-services: venv
+	$(PY) tests/tools/run_service_suites.py
+
+test-browser: venv
+	$(PY) tests/tools/run_browser_suite.py
+
+test: quality test-sqlite test-services test-browser
+	@echo "make test: all suites passed"
+
+demo: venv
+	mkdir -p var
+	AC_SQLITE_PATH=$(DEMO_DB) DJANGO_SETTINGS_MODULE=tests.host.demo_settings $(MANAGE) migrate --noinput
+	AC_SQLITE_PATH=$(DEMO_DB) DJANGO_SETTINGS_MODULE=tests.host.demo_settings $(MANAGE) seed_demo
+	AC_SQLITE_PATH=$(DEMO_DB) DJANGO_SETTINGS_MODULE=tests.host.demo_settings $(MANAGE) runserver 127.0.0.1:8000
+
+bench: venv
+	$(PY) bench/run.py
+
+clean:
+	rm -rf var .pytest_cache build dist *.egg-info

@@ -1,0 +1,69 @@
+"""The public Python API of author-certificates: every use case, and the one door to the models.
+
+Web views, REST endpoints, event receivers, filters, the XBlock and management commands call
+these functions and nothing below them. Each is keyword-only, typed, and documents what it
+raises (see ``author_certificates.exceptions``).
+"""
+
+from .assignment import (
+    AuthorChoice,
+    CertificateChoices,
+    assign_certificate,
+    certificate_choices,
+    get_classic_certificate,
+    get_current_assignment,
+    list_assignment_history,
+    list_classic_certificates,
+    remove_certificate,
+)
+from .authoring import (
+    create_author_certificate,
+    get_author_certificate,
+    get_version,
+    list_author_certificates,
+    list_versions,
+    save_new_version,
+)
+from .issuing import CertificateStatus, get_certificate_status, get_issued_certificate, request_certificate
+from .reporting import ProgressRow, progress_report
+from .roles import grant_role, revoke_role
+from .trainings import (
+    get_training,
+    has_completed,
+    list_completed_trainings,
+    record_completion,
+    register_training,
+    revoke_completion,
+)
+
+__all__ = [
+    "AuthorChoice",
+    "CertificateChoices",
+    "CertificateStatus",
+    "ProgressRow",
+    "assign_certificate",
+    "certificate_choices",
+    "create_author_certificate",
+    "get_author_certificate",
+    "get_certificate_status",
+    "get_classic_certificate",
+    "get_current_assignment",
+    "get_issued_certificate",
+    "get_training",
+    "get_version",
+    "grant_role",
+    "has_completed",
+    "list_assignment_history",
+    "list_author_certificates",
+    "list_classic_certificates",
+    "list_completed_trainings",
+    "list_versions",
+    "progress_report",
+    "record_completion",
+    "register_training",
+    "remove_certificate",
+    "request_certificate",
+    "revoke_completion",
+    "revoke_role",
+    "save_new_version",
+]

@@ -1,0 +1,51 @@
+"""Helpers shared by the API modules: resolving arguments that may be objects or keys."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.utils import timezone
+
+from ..exceptions import InvalidInput, UnknownTraining
+from ..keys import parse_training_key
+from ..models import Training
+
+TrainingRef = Training | str
+
+
+def now_or(value: datetime.datetime | None) -> datetime.datetime:
+    """The time passed in by the caller, else now; naive datetimes are refused."""
+    if value is None:
+        return timezone.now()
+    if timezone.is_naive(value):
+        raise InvalidInput("Datetimes must be timezone-aware.")
+    return value
+
+
+def resolve_training(training: TrainingRef, *, for_update: bool = False) -> Training:
+    """A Training from an instance or a key string.
+
+    Raises MalformedTrainingKey for a malformed key and UnknownTraining for a well-formed key
+    that is not registered.
+    """
+    if isinstance(training, Training):
+        if not for_update:
+            return training
+        return Training.objects.select_for_update().get(pk=training.pk)
+    key = parse_training_key(training)
+    queryset = Training.objects.select_for_update() if for_update else Training.objects
+    try:
+        return queryset.get(key=key.value)
+    except Training.DoesNotExist:
+        raise UnknownTraining(f"No training is registered with the key '{key.value}'.") from None
+
+
+def require_title(title: Any, *, what: str = "title") -> str:
+    """A stripped, non-empty title of at most 255 characters."""
+    if not isinstance(title, str) or not title.strip():
+        raise InvalidInput(f"The {what} must not be empty.")
+    title = title.strip()
+    if len(title) > 255:
+        raise InvalidInput(f"The {what} must be at most 255 characters long (it has {len(title)}).")
+    return title

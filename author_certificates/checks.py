@@ -1,0 +1,1 @@
+"""Django system checks that name a misconfiguration at start-up."""

@@ -1,0 +1,42 @@
+"""Every setting of author-certificates, with its default, in one place.
+
+Hosts set them as plain Django settings (``AUTHOR_CERTIFICATES_<NAME>``). The plugin's
+``settings/common.py`` copies these defaults into an Open edX host; any other host gets them
+from here. The README's settings table documents the same names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+PREFIX = "AUTHOR_CERTIFICATES_"
+
+DEFAULTS: dict[str, Any] = {
+    # Tenant used when nothing else maps a site, an organisation or a user to one.
+    "DEFAULT_TENANT": "default",
+    # {"tenant-key": {"domains": ["lms.acme.test", "studio.acme.test"], "orgs": ["AcmeX"]}}
+    "TENANTS": {},
+    # Dotted path of a function(request=None, org=None) -> tenant key or None, tried first.
+    "TENANT_RESOLVER": "",
+    # Dotted path of a function(user, training) -> set of role names, replacing the host roles.
+    "ROLE_RESOLVER": "",
+    # Alias in settings.STORAGES for issued PDFs; falls back to "default" when absent.
+    "STORAGE_ALIAS": "author_certificates",
+    # Celery queue for generation tasks (None: Celery's default queue).
+    "CELERY_QUEUE": None,
+    # Largest uploaded design asset, in bytes.
+    "MAX_ASSET_BYTES": 5 * 1024 * 1024,
+    # Absolute base URL of verification links printed on certificates (no trailing slash);
+    # empty: built from the request, else from the LMS root URL.
+    "VERIFICATION_BASE_URL": "",
+    # Name of the platform printed on certificates.
+    "PLATFORM_NAME": "",
+}
+
+
+def get(name: str) -> Any:
+    """Return setting ``AUTHOR_CERTIFICATES_<name>`` or its default (KeyError for unknown names)."""
+    default = DEFAULTS[name]
+    return getattr(settings, PREFIX + name, default)

@@ -1,0 +1,57 @@
+"""Turn stored designs (versions, classic certificates) into the rendering layer's `Design`.
+
+This is the seam between models and the pure rendering package: rendering never sees a model.
+A version never changes, so its Design (with its decoded assets) is cached for the life of the
+process, keyed by the version's uuid.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from .models import AuthorCertificateVersion, ClassicCertificate, VersionAsset
+from .rendering import Asset, Design, classic_design
+
+
+@lru_cache(maxsize=64)
+def _version_design(version_id: int) -> Design:
+    version = AuthorCertificateVersion.objects.get(pk=version_id)
+    assets = tuple(
+        Asset(name=row.name, content_type=row.asset.content_type, data=bytes(row.asset.data))
+        for row in VersionAsset.objects.filter(version_id=version_id).select_related("asset")
+    )
+    return Design(
+        html=version.html,
+        css=version.css,
+        page_size=version.page_size,
+        orientation=version.orientation,
+        assets=assets,
+        language=version.language,
+        title=version.title,
+        cache_key=f"version:{version.uuid}",
+    )
+
+
+def version_design(version: AuthorCertificateVersion) -> Design:
+    """The Design of a saved version (cached: versions are immutable)."""
+    return _version_design(version.pk)
+
+
+def classic_certificate_design(classic: ClassicCertificate) -> Design:
+    """The Design of a classic certificate: the packaged default, or the tenant's own HTML/CSS.
+
+    Tenant classics can be edited in the admin, so their cache key includes their content hash.
+    """
+    if classic.builtin_language:
+        return classic_design(classic.builtin_language)
+    digest = hashlib.sha256(f"{classic.html}\0{classic.css}\0{classic.page_size}{classic.orientation}".encode()).hexdigest()
+    return Design(
+        html=classic.html,
+        css=classic.css,
+        page_size=classic.page_size,
+        orientation=classic.orientation,
+        language=classic.language,
+        title=classic.name,
+        cache_key=f"classic:{classic.uuid}:{digest[:16]}",
+    )

@@ -1,0 +1,323 @@
+"""The certificate domain: trainings, author certificates and their versions, classic
+certificates, assignments, completions, issued certificates and roles.
+
+Writes go through ``author_certificates.api``; these models hold the rules that the database
+can enforce (uniqueness, "one of two" checks) so that no code path, admin or shell can break them.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .keys import COURSE, PATHWAY, PROGRAM
+
+
+class TrainingKind(models.TextChoices):
+    COURSE = COURSE, _("Course")
+    PATHWAY = PATHWAY, _("Pathway")
+    PROGRAM = PROGRAM, _("Learning program")
+
+
+class Training(models.Model):
+    """A course, pathway or learning program of one tenant that a certificate can be assigned to."""
+
+    kind = models.CharField(max_length=16, choices=TrainingKind.choices)
+    key = models.CharField(max_length=255, unique=True, help_text=_("Course key or pathway-v1:/program-v1: key."))
+    org = models.CharField(max_length=255, blank=True)
+    title = models.CharField(max_length=255)
+    tenant = models.CharField(max_length=100, db_index=True)
+    language = models.CharField(max_length=16, default="en", help_text=_("Language of the training's certificate."))
+    created_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["kind", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=[COURSE, PATHWAY, PROGRAM]), name="ac_training_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.key})"
+
+
+class AuthorCertificate(models.Model):
+    """A diploma designed in Studio. Its design lives in its versions; this row is its identity."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    tenant = models.CharField(max_length=100, db_index=True)
+    title = models.CharField(max_length=255)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    # Number of the newest version. Saving a version locks this row and increments it, which
+    # serialises concurrent saves (R1); the unique constraint below is the backstop.
+    latest_version_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["title", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ImmutableQuerySet(models.QuerySet):
+    """A queryset whose bulk update/delete refuse: rows of these models never change."""
+
+    def update(self, **kwargs):
+        raise TypeError(f"{self.model.__name__} rows are immutable and cannot be updated.")
+
+    def delete(self):
+        raise TypeError(f"{self.model.__name__} rows are immutable and cannot be deleted.")
+
+
+class ImmutableModel(models.Model):
+    """A row that is written once: a second save or a delete raises TypeError."""
+
+    objects = ImmutableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            raise TypeError(f"{type(self).__name__} rows are immutable and cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError(f"{type(self).__name__} rows are immutable and cannot be deleted.")
+
+
+class PageSize(models.TextChoices):
+    A4 = "A4", "A4"
+    LETTER = "Letter", "US Letter"
+
+
+class Orientation(models.TextChoices):
+    LANDSCAPE = "landscape", _("Landscape")
+    PORTRAIT = "portrait", _("Portrait")
+
+
+class AuthorCertificateVersion(ImmutableModel):
+    """One saved design of an author certificate: number N, never changed after it is made (R1)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    certificate = models.ForeignKey(AuthorCertificate, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=255, help_text=_("Certificate title as of this version."))
+    html = models.TextField()
+    css = models.TextField(blank=True)
+    page_size = models.CharField(max_length=16, choices=PageSize.choices, default=PageSize.A4)
+    orientation = models.CharField(max_length=16, choices=Orientation.choices, default=Orientation.LANDSCAPE)
+    language = models.CharField(max_length=16, default="en")
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["certificate_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["certificate", "number"], name="ac_version_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="ac_version_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.certificate} v{self.number}"
+
+
+class DesignAsset(ImmutableModel):
+    """The bytes of an uploaded image or font, stored once per content (sha256)."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    content_type = models.CharField(max_length=100)
+    data = models.BinaryField()
+    size = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.content_type} {self.sha256[:12]}"
+
+
+class VersionAsset(ImmutableModel):
+    """An asset as a version names it: versions share identical bytes through DesignAsset."""
+
+    version = models.ForeignKey(AuthorCertificateVersion, on_delete=models.PROTECT, related_name="assets")
+    name = models.CharField(max_length=255)
+    asset = models.ForeignKey(DesignAsset, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["version", "name"], name="ac_version_asset_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ClassicCertificate(models.Model):
+    """A ready-made certificate: a platform default (tenant blank) or one made for one tenant (R5).
+
+    Platform defaults name a design shipped with the package (``builtin_language``), so an
+    upgrade of the package improves them; tenant-only ones carry their HTML and CSS.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    tenant = models.CharField(
+        max_length=100, blank=True, db_index=True, help_text=_("Blank for a platform default, shown to every tenant.")
+    )
+    name = models.CharField(max_length=255)
+    language = models.CharField(max_length=16, default="en")
+    builtin_language = models.CharField(
+        max_length=16, blank=True, help_text=_("Set for platform defaults: the packaged design in this language.")
+    )
+    html = models.TextField(blank=True)
+    css = models.TextField(blank=True)
+    page_size = models.CharField(max_length=16, choices=PageSize.choices, default=PageSize.A4)
+    orientation = models.CharField(max_length=16, choices=Orientation.choices, default=Orientation.LANDSCAPE)
+    is_active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["tenant", "language", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["tenant", "name"], name="ac_classic_name_unique_per_tenant"),
+            models.CheckConstraint(
+                condition=~Q(builtin_language="") | ~Q(html=""), name="ac_classic_has_design"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CertificateAssignment(ImmutableModel):
+    """One entry of a training's assignment history; the newest entry is the current one (R2).
+
+    An entry names a classic certificate, or one version of an author certificate, or neither
+    (the certificate was removed from the training).
+    """
+
+    training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="assignments")
+    classic = models.ForeignKey(ClassicCertificate, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    version = models.ForeignKey(
+        AuthorCertificateVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    assigned_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["training_id", "-id"]
+        get_latest_by = "id"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(classic__isnull=True) | Q(version__isnull=True), name="ac_assignment_one_certificate"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.training}: {self.version or self.classic or '-'}"
+
+
+class Completion(models.Model):
+    """A learner completed a training. ``revoked_at`` is set when the host says they no longer pass."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="completions")
+    completed_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    source = models.CharField(max_length=64, blank=True, help_text=_("What recorded it: api, an event name, ..."))
+
+    class Meta:
+        ordering = ["-completed_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "training"], name="ac_completion_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} completed {self.training}"
+
+
+class IssuedState(models.TextChoices):
+    GENERATING = "generating", _("The certificate is being generated")
+    GENERATED = "generated", _("The certificate has been generated")
+    FAILED = "failed", _("The certificate could not be generated")
+
+
+class IssuedCertificate(models.Model):
+    """The one certificate of a learner for a training, pinned to the design in force when first asked (R8)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    training = models.ForeignKey(Training, on_delete=models.PROTECT, related_name="issued_certificates")
+    classic = models.ForeignKey(ClassicCertificate, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    version = models.ForeignKey(
+        AuthorCertificateVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    state = models.CharField(max_length=16, choices=IssuedState.choices, default=IssuedState.GENERATING)
+    requested_at = models.DateTimeField()
+    generated_at = models.DateTimeField(null=True, blank=True, help_text=_("Date of the first generation (R10)."))
+    learner_name = models.CharField(max_length=255, blank=True, help_text=_("The name printed on the certificate."))
+    file = models.CharField(max_length=500, blank=True, help_text=_("Name of the PDF in the certificate storage."))
+    sha256 = models.CharField(max_length=64, blank=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    invalidated_at = models.DateTimeField(null=True, blank=True)
+    invalidated_reason = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "training"], name="ac_issued_one_per_learner_training"),
+            models.CheckConstraint(
+                condition=(Q(classic__isnull=False) & Q(version__isnull=True))
+                | (Q(classic__isnull=True) & Q(version__isnull=False)),
+                name="ac_issued_pins_one_certificate",
+            ),
+            # Nothing is marked generated without its file, its hash and its date (R13).
+            models.CheckConstraint(
+                condition=~Q(state=IssuedState.GENERATED)
+                | (Q(generated_at__isnull=False) & ~Q(file="") & ~Q(sha256="")),
+                name="ac_issued_generated_has_file",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.training} for {self.user} ({self.state})"
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administrator")
+    TRAINER = "trainer", _("Trainer")
+    INSPECTOR = "inspector", _("Inspector")
+
+
+class RoleAssignment(models.Model):
+    """The plugin's own roles, for hosts without course roles: on one training, or tenant-wide."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(max_length=16, choices=Role.choices)
+    tenant = models.CharField(max_length=100, db_index=True)
+    training = models.ForeignKey(Training, null=True, blank=True, on_delete=models.CASCADE, related_name="roles")
+    granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    granted_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "tenant", "training"], name="ac_role_unique_on_training"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role", "tenant"], condition=Q(training__isnull=True), name="ac_role_unique_on_tenant"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["admin", "trainer", "inspector"]), name="ac_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.role} of {self.training or self.tenant}"

@@ -1,0 +1,227 @@
+"""Design + context -> PDF/A-3b bytes, with what a saved design derives cached per worker.
+
+A saved version never changes, so its compiled template, parsed CSS, font configuration
+(with its @font-face fonts), fetcher and image cache are built once and reused: that is what
+makes a warm render take tens of milliseconds instead of hundreds. Unsaved designs (previews,
+trial renders) get fresh objects every time and are never cached.
+"""
+
+from __future__ import annotations
+
+import html as html_escaping
+import re
+import threading
+import traceback
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+
+from jinja2 import TemplateError, TemplateSyntaxError
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from ..exceptions import DesignProblem, InvalidDesign, RenderingFailed
+from .design import CertificateContext, Design
+from .fetcher import BASE_URL, DesignFetcher, Refusal, recording_refusals
+from .placeholders import placeholder_values
+from .sandbox import UnknownAsset, compile_template, render_template
+
+PDF_VARIANT = "pdf/a-3b"
+MAX_CACHED_DESIGNS = 64
+MAX_CACHED_IMAGES = 32  # per design: its assets, plus a few data: URIs
+_FULL_DOCUMENT = re.compile(r"<html[\s>]|<!doctype", re.IGNORECASE)
+# Before the author's CSS so that they can override it: a certificate is usually full-bleed.
+_DEFAULT_CSS = "@page { margin: 0 } html, body { margin: 0; padding: 0 }"
+
+
+class BoundedCache(dict):
+    """WeasyPrint's image cache (a plain dict to it), dropping the oldest entries past a limit.
+
+    A template may build data: URIs from placeholders, one per learner: without a bound the
+    cache of a long-lived worker would grow with every certificate.
+    """
+
+    def __init__(self, limit: int):
+        super().__init__()
+        self.limit = limit
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        while len(self) > self.limit:
+            del self[next(iter(self))]
+
+
+@dataclass
+class Prepared:
+    """Everything derived from one design that does not depend on the learner."""
+
+    template: object
+    fetcher: DesignFetcher
+    font_config: FontConfiguration
+    stylesheets: list[CSS]
+    image_cache: BoundedCache = field(default_factory=lambda: BoundedCache(MAX_CACHED_IMAGES))
+    # WeasyPrint objects are not documented as thread-safe; a threaded worker renders one
+    # certificate of a given design at a time (other designs are not blocked).
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+_cache: OrderedDict[Design, Prepared] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def prepare(design: Design) -> Prepared:
+    """Compile and parse a design. Raises InvalidDesign on a template syntax error."""
+    try:
+        template = compile_template(design.html, (asset.name for asset in design.assets))
+    except TemplateSyntaxError as error:
+        raise InvalidDesign(DesignProblem(f"syntax error: {error.message}", line=error.lineno)) from error
+    fetcher = DesignFetcher(design.assets)
+    font_config = FontConfiguration()
+    stylesheets = [
+        CSS(string=_DEFAULT_CSS, font_config=font_config, url_fetcher=fetcher, base_url=BASE_URL),
+        CSS(string=design.css, font_config=font_config, url_fetcher=fetcher, base_url=BASE_URL),
+        # Last, so the design's page size and orientation win over any @page size in its CSS.
+        CSS(string=f"@page {{ size: {design.page_size} {design.orientation} }}", font_config=font_config,
+            url_fetcher=fetcher, base_url=BASE_URL),
+    ]
+    return Prepared(template=template, fetcher=fetcher, font_config=font_config, stylesheets=stylesheets)
+
+
+def prepared_for(design: Design) -> Prepared:
+    """The cached preparation of a saved design, or a fresh one for an unsaved design.
+
+    Keyed by the design itself (not only its cache_key) so that a caller reusing a key for
+    different content can never be served a stale template.
+    """
+    if design.cache_key is None:
+        return prepare(design)
+    with _cache_lock:
+        prepared = _cache.get(design)
+        if prepared is not None:
+            _cache.move_to_end(design)
+            return prepared
+    with recording_refusals() as refusals:
+        prepared = prepare(design)
+    if refusals:
+        # Not cached: a refused @import/@font-face is only reported while the CSS is parsed.
+        raise InvalidDesign(refusal_problems(refusals))
+    with _cache_lock:
+        prepared = _cache.setdefault(design, prepared)
+        _cache.move_to_end(design)
+        while len(_cache) > MAX_CACHED_DESIGNS:
+            _cache.popitem(last=False)
+    return prepared
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def cache_size() -> int:
+    return len(_cache)
+
+
+def render_pdf(design: Design, context: CertificateContext, *, author: str = "") -> bytes:
+    """Render one certificate as PDF/A-3b bytes, with title, author, subject and language set.
+
+    Raises InvalidDesign when the design is broken (a syntax error, an unknown asset, a URL the
+    fetcher refuses, an attachment: nothing outside the design is ever fetched or embedded),
+    RenderingFailed when WeasyPrint fails for another reason.
+    """
+    with recording_refusals() as refusals:
+        prepared = prepared_for(design)
+        with prepared.lock:
+            try:
+                document, attachments = layout(prepared, design, context, author=author)
+                if not (refusals or attachments):
+                    # Images inside SVG images are only fetched while drawing: check again after.
+                    pdf = document.write_pdf(pdf_variant=PDF_VARIANT, cache=prepared.image_cache)
+                if refusals or attachments:
+                    # The image cache remembers a refused URL as "no image": forget it, so
+                    # that a later render refuses it again instead of silently skipping it.
+                    prepared.image_cache.clear()
+                    raise InvalidDesign(refusal_problems(refusals) + attachment_problems(attachments))
+                return pdf
+            except (InvalidDesign, RenderingFailed):
+                raise
+            except Exception as error:
+                raise RenderingFailed(f"rendering the certificate failed: {type(error).__name__}: {error}") from error
+
+
+def layout(prepared: Prepared, design: Design, context: CertificateContext, *, author: str = ""):
+    """Fill the template and lay the pages out, metadata set, attachments removed.
+
+    Returns the weasyprint Document and the URLs of the attachments the HTML asked for.
+    """
+    markup = fill_template(prepared.template, design, context)
+    html = HTML(string=as_document(markup, design), base_url=BASE_URL, url_fetcher=prepared.fetcher)
+    document = html.render(font_config=prepared.font_config, stylesheets=prepared.stylesheets,
+                           pdf_variant=PDF_VARIANT, cache=prepared.image_cache)
+    metadata = document.metadata
+    metadata.title = design.title or context.training_title
+    metadata.authors = [author or context.platform_name]
+    metadata.description = f"{context.training_title} – {context.learner_full_name or context.learner_username}"
+    metadata.lang = design.language
+    metadata.created = metadata.modified = context.generation_date.isoformat()
+    metadata.custom = {}
+    return document, strip_attachments(html, document)
+
+
+def strip_attachments(html: HTML, document) -> list[str]:
+    """Remove what WeasyPrint would embed as files: <link rel="attachment"> (document level) and
+    <a rel="attachment"> (file annotations). Returns their URLs so callers can refuse them."""
+    urls = [
+        element.get("href", "")
+        for element in html.etree_element.iter()
+        if element.tag in ("link", "a") and "attachment" in str(element.get("rel", "")).lower().split()
+    ]
+    document.metadata.attachments = []
+    for page in document.pages:
+        page.links[:] = [link for link in page.links if link[0] != "attachment"]
+    return urls
+
+
+def refusal_problems(refusals: list[Refusal]) -> list[DesignProblem]:
+    return [DesignProblem(refusal.message) for refusal in dict.fromkeys(refusals)]
+
+
+def attachment_problems(urls: list[str]) -> list[DesignProblem]:
+    return [DesignProblem(f"attachments are not allowed (rel=\"attachment\" to '{url}')") for url in urls]
+
+
+def fill_template(template, design: Design, context: CertificateContext) -> str:
+    try:
+        return render_template(template, placeholder_values(context, design.language))
+    except UnknownAsset as error:
+        raise InvalidDesign(DesignProblem(f"unknown asset '{error.name}'", line=template_line(error))) from error
+    except TemplateError as error:  # includes the sandbox's SecurityError and UndefinedError
+        raise InvalidDesign(DesignProblem(str(error.message or error), line=template_line(error))) from error
+    except (TypeError, ValueError, ArithmeticError, LookupError) as error:
+        raise InvalidDesign(DesignProblem(f"{type(error).__name__}: {error}", line=template_line(error))) from error
+
+
+def template_line(error: BaseException) -> int | None:
+    """The template line an exception was raised on: Jinja rewrites tracebacks so that frames of
+    compiled templates carry the template's own file name ("<template>") and line numbers."""
+    line = None
+    for frame, lineno in traceback.walk_tb(error.__traceback__):
+        if frame.f_code.co_filename == "<template>":
+            line = lineno
+    return line
+
+
+def as_document(markup: str, design: Design) -> str:
+    """Body content becomes a full HTML document; a full document is left as the author wrote it."""
+    if _FULL_DOCUMENT.search(markup[:2048]):
+        return markup
+    lang = html_escaping.escape(design.language, quote=True)
+    title = html_escaping.escape(design.title)
+    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>'
+            f"<body>{markup}</body></html>")
+
+
+def preview_pdf(design: Design) -> bytes:
+    """Render the design with sample data (sample_context), never cached."""
+    from .samples import sample_context
+
+    return render_pdf(replace(design, cache_key=None), sample_context(design.language))

@@ -1,0 +1,92 @@
+"""The placeholders a design may use, and their values for one certificate.
+
+This is the whole vocabulary of a design: the sandbox exposes these names and `asset()`, and
+validation refuses any other name. Dates are formatted here, in the design's language, so that
+authors never need filters or locale logic in their templates.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import segno
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from markupsafe import Markup
+
+from .design import CertificateContext
+
+PLACEHOLDERS: Mapping[str, str] = MappingProxyType(
+    {
+        "learner_full_name": "The learner's full name, as registered (falls back to the username).",
+        "learner_username": "The learner's username on the platform.",
+        "training_title": "The title of the course, pathway or learning program.",
+        "training_kind": "The kind of training in the design's language, e.g. \"course\" or \"learning program\".",
+        "completion_date": "The date the learner completed the training, long format in the design's language.",
+        "generation_date": "The date the certificate was first generated, long format in the design's language.",
+        "certificate_code": "The certificate's unique code, to quote when verifying it.",
+        "verification_url": "The public web address where anyone can verify the certificate.",
+        "qr_code": "A QR code (inline SVG, sized with CSS) that encodes the verification URL.",
+        "platform_name": "The name of the learning platform that issues the certificate.",
+    }
+)
+
+# The label of a training kind, lower case so that it reads well inside a sentence. Kept here
+# (not in gettext catalogs) because rendering is pure and must not depend on Django's
+# translation machinery; the languages are those of the classic certificates.
+KIND_LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "en": {"course": "course", "pathway": "pathway", "program": "learning program"},
+        "es": {"course": "curso", "pathway": "itinerario", "program": "programa formativo"},
+        "fr": {"course": "cours", "pathway": "parcours", "program": "programme de formation"},
+        "de": {"course": "Kurs", "pathway": "Lernpfad", "program": "Lernprogramm"},
+        "pt": {"course": "curso", "pathway": "percurso", "program": "programa de aprendizagem"},
+    }
+)
+
+
+def base_language(language: str) -> str:
+    """"pt-BR" -> "pt": the key of our own per-language tables."""
+    return (language or "en").replace("_", "-").split("-", 1)[0].lower()
+
+
+def babel_locale(language: str) -> Locale:
+    """The Babel locale for a BCP 47-ish code, English when Babel does not know it."""
+    try:
+        return Locale.parse((language or "en").replace("_", "-"), sep="-")
+    except (ValueError, UnknownLocaleError):
+        return Locale("en")
+
+
+def format_long_date(value: datetime.date, language: str) -> str:
+    return format_date(value, format="long", locale=babel_locale(language))
+
+
+def kind_label(kind: str, language: str) -> str:
+    labels = KIND_LABELS.get(base_language(language), KIND_LABELS["en"])
+    return labels.get(kind, kind)
+
+
+def qr_code_svg(url: str) -> Markup:
+    """Inline SVG without width/height, so that CSS sizes it; Markup because segno built it."""
+    svg = segno.make(url or " ", error="m").svg_inline(omitsize=True, border=2, svgclass="qr-code", lineclass=None)
+    return Markup(svg)
+
+
+def placeholder_values(context: CertificateContext, language: str) -> dict[str, object]:
+    """The values of every placeholder for one certificate. Strings stay plain `str` so that
+    autoescaping turns any markup in them (a learner can choose their name) into text."""
+    return {
+        "learner_full_name": context.learner_full_name or context.learner_username,
+        "learner_username": context.learner_username,
+        "training_title": context.training_title,
+        "training_kind": kind_label(context.training_kind, language),
+        "completion_date": format_long_date(context.completion_date, language),
+        "generation_date": format_long_date(context.generation_date, language),
+        "certificate_code": context.certificate_code,
+        "verification_url": context.verification_url,
+        "qr_code": qr_code_svg(context.verification_url),
+        "platform_name": context.platform_name,
+    }

@@ -1,0 +1,150 @@
+"""The Jinja2 sandbox author HTML runs in, and the static checks made before it runs.
+
+Authors are semi-trusted and learners (whose names are placeholders) are untrusted, so:
+an immutable sandbox with autoescaping; none of Jinja's default globals (range, lipsum, cycler,
+joiner, namespace, dict); an allow-list of harmless filters (no `safe`, which would turn a
+learner's name into markup); no templates including other templates; and operators that could
+build gigabyte strings refused. See docs/decisions/0010-jinja-sandbox.md.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Iterable, Iterator
+
+from jinja2 import TemplateSyntaxError, nodes
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from ..exceptions import DesignProblem
+from .fetcher import asset_url
+from .placeholders import PLACEHOLDERS
+
+# Filters that only reshape text or short lists: useful in a certificate, harmless in a sandbox.
+ALLOWED_FILTERS = (
+    "abs", "capitalize", "count", "d", "default", "e", "escape", "first", "float", "int", "join",
+    "last", "length", "list", "lower", "replace", "reverse", "round", "sort", "string", "striptags",
+    "title", "trim", "truncate", "unique", "upper", "urlencode", "wordcount",
+)
+# Names Jinja itself defines inside loops and macros.
+IMPLICIT_NAMES = frozenset({"loop", "caller", "varargs", "kwargs"})
+MAX_OUTPUT_CHARS = 16 * 1024 * 1024
+_MAX_REPEAT = 100_000  # longest string or list `*` may build
+_MAX_EXPONENT = 64
+
+
+class UnknownAsset(LookupError):
+    """asset("name") named no uploaded asset; turned into a DesignProblem by the callers."""
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
+
+
+class _CertificateSandbox(ImmutableSandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def call_binop(self, context, op: str, left, right):
+        # Everything else in the sandbox is bounded by the size of the inputs; these three
+        # operators are not ("x" * 10**9, 10 ** 10 ** 9, "%0999999999d" % 1).
+        if op == "*":
+            for seq, count in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
+                    if len(seq) * count > _MAX_REPEAT:
+                        raise SecurityError("repeating a text that many times is not allowed")
+            return operator.mul(left, right)
+        if op == "**":
+            if isinstance(right, (int, float)) and abs(right) > _MAX_EXPONENT:
+                raise SecurityError("an exponent that large is not allowed")
+            return operator.pow(left, right)
+        if isinstance(left, str):
+            raise SecurityError("formatting text with % is not allowed")
+        return operator.mod(left, right)
+
+
+def make_environment() -> ImmutableSandboxedEnvironment:
+    env = _CertificateSandbox(autoescape=True, auto_reload=False, cache_size=0)
+    env.globals.clear()
+    env.filters = {name: env.filters[name] for name in ALLOWED_FILTERS}
+    # Tests (`is defined`, `is odd`...) cannot reach objects: keep Jinja's.
+    return env
+
+
+ENVIRONMENT = make_environment()
+
+
+def asset_function(asset_names: Iterable[str]) -> Callable[[str], str]:
+    names = frozenset(asset_names)
+
+    def asset(name: str) -> str:
+        """The URL our fetcher serves for an uploaded asset."""
+        if not isinstance(name, str) or name not in names:
+            raise UnknownAsset(str(name))
+        return asset_url(name)
+
+    return asset
+
+
+def compile_template(source: str, asset_names: Iterable[str]):
+    """Compile author HTML. Raises jinja2.TemplateSyntaxError (with .lineno) when it does not."""
+    return ENVIRONMENT.from_string(source, globals={"asset": asset_function(asset_names)})
+
+
+def render_template(template, values: dict[str, object]) -> str:
+    """Render, refusing output past MAX_OUTPUT_CHARS instead of filling the worker's memory."""
+    size = 0
+    parts = []
+    for chunk in template.generate(values):
+        size += len(chunk)
+        if size > MAX_OUTPUT_CHARS:
+            raise SecurityError("the design produces more than 16 MB of HTML")
+        parts.append(chunk)
+    return "".join(parts)
+
+
+def template_problems(source: str, asset_names: Iterable[str]) -> list[DesignProblem]:
+    """Static checks: syntax, unknown placeholders, private attributes, includes, unknown assets."""
+    names = frozenset(asset_names)
+    try:
+        tree = ENVIRONMENT.parse(source)
+        # Compiling also catches unknown filters and tests, which parse() lets through.
+        compile_template(source, names)
+    except TemplateSyntaxError as error:
+        return [DesignProblem(f"syntax error: {error.message}", line=error.lineno)]
+    return list(_walk_problems(tree, names))
+
+
+def _walk_problems(tree: nodes.Template, asset_names: frozenset[str]) -> Iterator[DesignProblem]:
+    defined = {node.name for node in tree.find_all(nodes.Name) if node.ctx in ("store", "param")}
+    defined |= {node.name for node in tree.find_all(nodes.Macro)}
+    allowed = set(PLACEHOLDERS) | {"asset"} | IMPLICIT_NAMES | defined
+    reported: set[tuple[str, int]] = set()
+    for node in tree.find_all((nodes.Name, nodes.Getattr, nodes.Getitem, nodes.Call, nodes.Extends,
+                               nodes.Include, nodes.Import, nodes.FromImport)):
+        problem = _node_problem(node, allowed, asset_names)
+        if problem and (problem.message, problem.line) not in reported:
+            reported.add((problem.message, problem.line))
+            yield problem
+
+
+def _node_problem(node: nodes.Node, allowed: set[str], asset_names: frozenset[str]) -> DesignProblem | None:
+    line = node.lineno
+    if isinstance(node, nodes.Name):
+        if node.ctx == "load" and node.name not in allowed:
+            return DesignProblem(f"unknown placeholder '{node.name}'", line=line)
+    elif isinstance(node, nodes.Getattr):
+        if node.attr.startswith("_"):
+            return DesignProblem(f"attribute '{node.attr}' is not allowed", line=line)
+    elif isinstance(node, nodes.Getitem):
+        if isinstance(node.arg, nodes.Const) and isinstance(node.arg.value, str) and node.arg.value.startswith("_"):
+            return DesignProblem(f"attribute '{node.arg.value}' is not allowed", line=line)
+    elif isinstance(node, nodes.Call):
+        if isinstance(node.node, nodes.Name) and node.node.name == "asset":
+            if len(node.args) != 1 or node.kwargs or node.dyn_args or node.dyn_kwargs:
+                return DesignProblem('asset() takes one asset name, e.g. asset("background.jpg")', line=line)
+            arg = node.args[0]
+            if isinstance(arg, nodes.Const) and arg.value not in asset_names:
+                return DesignProblem(f"unknown asset '{arg.value}': upload it or fix the name", line=line)
+    else:
+        return DesignProblem("a design cannot include, import or extend other templates", line=line)
+    return None

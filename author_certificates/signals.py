@@ -1,0 +1,1 @@
+"""openedx-events receivers (connected in AppConfig.ready)."""

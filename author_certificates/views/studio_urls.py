@@ -1,0 +1,3 @@
+"""Studio and staff pages: the Author tool, certificate selection for a training, the progress report."""
+
+urlpatterns: list = []

@@ -1,0 +1,70 @@
+"""Fixtures shared by every test module: fixed times, users, trainings and certificates."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+FIXED_NOW = datetime.datetime(2026, 3, 14, 9, 30, tzinfo=datetime.timezone.utc)
+
+SIMPLE_HTML = """<main>
+  <h1>{{ training_title }}</h1>
+  <p class="name">{{ learner_full_name }}</p>
+  <p>Completed on {{ completion_date }}, issued on {{ generation_date }}</p>
+  <p>{{ verification_url }}</p>
+</main>"""
+
+
+@pytest.fixture
+def now():
+    return FIXED_NOW
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    def make(username: str, **extra):
+        extra.setdefault("first_name", username.capitalize())
+        extra.setdefault("last_name", "Tester")
+        return django_user_model.objects.create_user(username=username, password="pass", **extra)
+
+    return make
+
+
+@pytest.fixture
+def author(make_user):
+    return make_user("author", is_staff=True)
+
+
+@pytest.fixture
+def staff(make_user):
+    return make_user("staff", is_staff=True)
+
+
+@pytest.fixture
+def learner(make_user):
+    return make_user("learner", first_name="Ada", last_name="Lovelace")
+
+
+@pytest.fixture
+def course(db, now):
+    from author_certificates import api
+
+    return api.register_training(key="course-v1:DemoX+CS101+2026", title="Computing 101", tenant="default", now=now)
+
+
+@pytest.fixture
+def author_version(db, author, now):
+    """Version 1 of an author certificate of the default tenant."""
+    from author_certificates import api
+
+    return api.create_author_certificate(
+        tenant="default", title="Diploma", html=SIMPLE_HTML, css="h1 { color: #123; }", created_by=author, now=now
+    )
+
+
+@pytest.fixture
+def classic_en(db):
+    from author_certificates.models import ClassicCertificate
+
+    return ClassicCertificate.objects.get(tenant="", builtin_language="en")

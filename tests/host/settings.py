@@ -1,0 +1,100 @@
+"""A small host project that stands in for the Open edX LMS and Studio in tests and the demo.
+
+Database: SQLite in memory by default. ``AC_TEST_DATABASE=postgresql|mysql`` runs the same suites
+on the PostgreSQL or MariaDB server on loopback (see tests/conftest.py and .ci/run).
+"""
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+VAR_DIR = Path(os.environ.get("AC_VAR_DIR", BASE_DIR.parent.parent / "var"))
+
+SECRET_KEY = "tests-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+USE_TZ = True
+TIME_ZONE = "UTC"
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+USE_I18N = True
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "tests.host.hostapp",
+    "author_certificates",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "tests.host.urls"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+            ]
+        },
+    }
+]
+
+_ENGINE = os.environ.get("AC_TEST_DATABASE", "sqlite")
+if _ENGINE == "postgresql":
+    DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "test", "USER": "postgres",
+                             "HOST": "127.0.0.1", "PORT": "5432", "TEST": {"NAME": "test_author_certificates"}}}
+elif _ENGINE == "mysql":
+    import pymysql
+
+    pymysql.install_as_MySQLdb()
+    DATABASES = {"default": {"ENGINE": "django.db.backends.mysql", "NAME": "test", "USER": "root", "PASSWORD": "",
+                             "HOST": "127.0.0.1", "PORT": "3306", "OPTIONS": {"charset": "utf8mb4"},
+                             "TEST": {"NAME": "test_author_certificates", "CHARSET": "utf8mb4"}}}
+else:
+    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ.get("AC_SQLITE_PATH", ":memory:")}}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+STATIC_URL = "/static/"
+STATIC_ROOT = VAR_DIR / "static"
+MEDIA_ROOT = VAR_DIR / "media"
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "author_certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(VAR_DIR / "certificates")},
+    },
+}
+
+LOGIN_URL = "/login/"
+
+# Celery: in-process by default (the embedded mode); tests of a real worker override this.
+CELERY_TASK_ALWAYS_EAGER = os.environ.get("AC_CELERY_EAGER", "1") == "1"
+CELERY_BROKER_URL = os.environ.get("AC_CELERY_BROKER", "memory://")
+CELERY_RESULT_BACKEND = None
+
+PLATFORM_NAME = "Demo Academy"
+LMS_ROOT_URL = "http://127.0.0.1:8000"

@@ -1,0 +1,31 @@
+"""Run the database suites on PostgreSQL and MariaDB, and the Celery worker suite on Redis."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.tools.suites import missing, pytest, reachable  # noqa: E402
+
+DB_SUITE = ["-q", "-m", "not browser and not services", "--ignore=tests/rendering", "tests"]
+
+
+def main() -> int:
+    status = 0
+    for engine, port, name in (("postgresql", 5432, "PostgreSQL on 127.0.0.1:5432"),
+                               ("mysql", 3306, "MariaDB on 127.0.0.1:3306")):
+        if reachable(port):
+            status |= pytest(DB_SUITE, {"AC_TEST_DATABASE": engine})
+        else:
+            status |= missing(name)
+    if reachable(6379) and reachable(5432):
+        status |= pytest(["-q", "-m", "services", "tests"], {"AC_TEST_DATABASE": "postgresql"})
+    else:
+        status |= missing("Redis on 127.0.0.1:6379 (with PostgreSQL) for the Celery worker suite")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
