@@ -1,21 +1,64 @@
-"""Django app configuration and the Open edX plugin declaration (edx-django-utils plugin API)."""
+"""Django app configuration and the Open edX plugin declaration (edx-django-utils plugin API).
+
+edx-platform finds this AppConfig through the ``lms.djangoapp`` and ``cms.djangoapp`` entry
+points and reads ``plugin_app`` with edx-django-utils: ``get_plugin_url_patterns`` mounts
+``url_config``, ``add_plugins`` calls ``plugin_settings`` of each ``settings_config`` module, and
+``connect_plugin_receivers`` connects each entry of ``signals_config``. The keys below are the
+string values of edx-django-utils' ``PluginURLs``/``PluginSettings``/``PluginSignals`` constants
+(a hard dependency; tests/test_plugin_loading.py checks the two stay equal).
+"""
+
+from __future__ import annotations
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# The plugin shape edx-django-utils reads for both project types; spelled out with plain strings
-# so that this module imports nothing from edx-django-utils (it also runs in plain Django hosts).
-_PROJECT_URLS = {
-    "namespace": "author_certificates",
-    "regex": r"^",
-    "relative_path": "urls",
-}
-_PROJECT_SETTINGS = {
-    "common": {"relative_path": "settings.common"},
-    "production": {"relative_path": "settings.production"},
-    "test": {"relative_path": "settings.test"},
-    "devstack": {"relative_path": "settings.common"},
-}
+LMS, CMS = "lms.djangoapp", "cms.djangoapp"
+
+# One receiver per openedx-events signal; the same table drives edx-django-utils (in Open edX)
+# and our own ready() (in any other host), with the same dispatch_uid so both never double up.
+RECEIVERS = [
+    ("course_passing_status_updated", "openedx_events.learning.signals.COURSE_PASSING_STATUS_UPDATED"),
+    ("ccx_course_passing_status_updated", "openedx_events.learning.signals.CCX_COURSE_PASSING_STATUS_UPDATED"),
+    ("program_certificate_awarded", "openedx_events.learning.signals.PROGRAM_CERTIFICATE_AWARDED"),
+    ("program_certificate_revoked", "openedx_events.learning.signals.PROGRAM_CERTIFICATE_REVOKED"),
+    ("course_catalog_info_changed", "openedx_events.content_authoring.signals.COURSE_CATALOG_INFO_CHANGED"),
+]
+
+
+def receiver_dispatch_uid(receiver_func_name: str) -> str:
+    """The dispatch_uid edx-django-utils gives a receiver (``<module>.<function>``), spelled out once."""
+    return f"author_certificates.signals.{receiver_func_name}"
+
+
+def _url_config() -> dict:
+    # The LMS and Studio mount the same URL module: pages check who asks, so a Studio user sees
+    # the Author tool and a learner sees Learning Records whichever host serves them.
+    # edx-django-utils sets app_name to the AppConfig name itself; urls.py declares the same.
+    return {"namespace": "author_certificates", "regex": r"^", "relative_path": "urls"}
+
+
+def _settings_config() -> dict:
+    return {
+        "common": {"relative_path": "settings.common"},
+        "production": {"relative_path": "settings.production"},
+        "test": {"relative_path": "settings.test"},
+        "devstack": {"relative_path": "settings.common"},
+    }
+
+
+def _signals_config() -> dict:
+    return {
+        "relative_path": "signals",
+        "receivers": [
+            {
+                "receiver_func_name": name,
+                "signal_path": signal_path,
+                "dispatch_uid": receiver_dispatch_uid(name),
+            }
+            for name, signal_path in RECEIVERS
+        ],
+    }
 
 
 class AuthorCertificatesConfig(AppConfig):
@@ -24,14 +67,15 @@ class AuthorCertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     plugin_app = {
-        "url_config": {"lms.djangoapp": dict(_PROJECT_URLS), "cms.djangoapp": dict(_PROJECT_URLS)},
-        "settings_config": {"lms.djangoapp": dict(_PROJECT_SETTINGS), "cms.djangoapp": dict(_PROJECT_SETTINGS)},
-        "signals_config": {
-            "lms.djangoapp": {"relative_path": "signals", "receivers": []},
-            "cms.djangoapp": {"relative_path": "signals", "receivers": []},
-        },
+        "url_config": {LMS: _url_config(), CMS: _url_config()},
+        "settings_config": {LMS: _settings_config(), CMS: _settings_config()},
+        "signals_config": {LMS: _signals_config(), CMS: _signals_config()},
     }
 
     def ready(self) -> None:
-        # Connect receivers and register system checks (import for side effects).
+        # Register the system checks and connect the receivers for hosts that are not Open edX
+        # (in Open edX, edx-django-utils connects the same receivers with the same dispatch_uid,
+        # which Django de-duplicates).
         from . import checks, signals  # noqa: F401
+
+        signals.connect_receivers()

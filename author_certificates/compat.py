@@ -1,50 +1,84 @@
 """The only module that imports the host platform (edx-platform or a stand-in).
 
 Everything here degrades to "the host has nothing to say" when the host modules are absent,
-so the plugin also runs in a plain Django project (the embedded demo, the tests).
+so the plugin also runs in a plain Django project (the embedded demo, a bare host). The tests'
+fake host provides the same import path (tests/host/edx_platform_stub, docs/decisions/0054).
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import logging
 from typing import Any
+
+from django.db.models import Q
+from opaque_keys import InvalidKeyError
+from opaque_keys.edx.keys import CourseKey
 
 log = logging.getLogger(__name__)
 
 # Host course roles and the plugin role each one grants.
 HOST_ROLE_MAP = {"staff": "trainer", "instructor": "trainer", "data_researcher": "inspector"}
 
+HOST_STUDENT_MODELS = "common.djangoapps.student.models"
 
-def _course_access_role_model():
+
+def _student_model(name: str) -> Any | None:
+    """A model of edx-platform's student app, or None when the host has no such module."""
     try:
-        from common.djangoapps.student.models import CourseAccessRole  # edx-platform
+        module = importlib.import_module(HOST_STUDENT_MODELS)
     except ImportError:
         return None
-    return CourseAccessRole
+    return getattr(module, name, None)
+
+
+def has_host_student_models() -> bool:
+    """True when the host provides edx-platform's student models (CourseAccessRole, UserProfile)."""
+    return _student_model("CourseAccessRole") is not None
+
+
+def is_open_edx_host() -> bool:
+    """True in an edx-platform process (its ``lms.envs`` or ``cms.envs`` is importable)."""
+    for package in ("lms", "cms"):
+        try:
+            if importlib.util.find_spec(package) and importlib.util.find_spec(f"{package}.envs"):
+                return True
+        except (ImportError, ValueError):
+            continue
+    return False
 
 
 def host_course_roles(user: Any, course_key: str) -> set[str]:
-    """Plugin roles ("trainer", "inspector") that the host's CourseAccessRole grants on a course."""
-    model = _course_access_role_model()
+    """Plugin roles ("trainer", "inspector") that the host's CourseAccessRole grants on a course.
+
+    A role on the course, or on the course's whole organisation (a row without a course, as
+    edx-platform stores org-wide roles), counts. Unknown/malformed keys grant nothing.
+    """
+    model = _student_model("CourseAccessRole")
     if model is None or not getattr(user, "is_authenticated", False):
         return set()
-    roles = model.objects.filter(user=user, course_id=course_key).values_list("role", flat=True)
+    try:
+        parsed = CourseKey.from_string(str(course_key))
+    except InvalidKeyError:
+        return set()
+    empty_course = getattr(model._meta.get_field("course_id"), "Empty", "")
+    roles = model.objects.filter(
+        Q(course_id=parsed) | Q(org__iexact=parsed.org, course_id=empty_course), user=user
+    ).values_list("role", flat=True)
     return {HOST_ROLE_MAP[role] for role in roles if role in HOST_ROLE_MAP}
 
 
 def is_global_staff(user: Any) -> bool:
-    """Global staff in Open edX terms: ``is_staff`` (superusers are staff too)."""
+    """Global staff in Open edX terms: an active ``is_staff`` user (superusers count too)."""
     return bool(getattr(user, "is_active", False) and (user.is_staff or user.is_superuser))
 
 
 def learner_full_name(user: Any) -> str:
     """The name to print on a certificate: the host profile's name, else Django's full name, else username."""
-    try:
-        from common.djangoapps.student.models import UserProfile  # edx-platform
-    except ImportError:
-        UserProfile = None
-    if UserProfile is not None:
-        name = UserProfile.objects.filter(user=user).values_list("name", flat=True).first()
-        if name:
-            return name
+    profile_model = _student_model("UserProfile")
+    if profile_model is not None and getattr(user, "pk", None):
+        name = profile_model.objects.filter(user=user).values_list("name", flat=True).first()
+        if name and name.strip():
+            return name.strip()
     return user.get_full_name() or user.get_username()

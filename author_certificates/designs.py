@@ -2,7 +2,8 @@
 
 This is the seam between models and the pure rendering package: rendering never sees a model.
 A version never changes, so its Design (with its decoded assets) is cached for the life of the
-process, keyed by the version's uuid.
+process, keyed by the version's uuid: unlike a primary key, a uuid is never reused (a test
+database rolled back, or restored from a backup, hands out primary keys again).
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ from functools import lru_cache
 from .models import AuthorCertificateVersion, ClassicCertificate, VersionAsset
 from .rendering import Asset, Design, classic_design
 
+# Bounded: a design holds its assets' bytes (at most MAX_ASSET_BYTES each).
+MAX_CACHED_VERSIONS = 64
 
-@lru_cache(maxsize=64)
-def _version_design(version_id: int) -> Design:
-    version = AuthorCertificateVersion.objects.get(pk=version_id)
+
+@lru_cache(maxsize=MAX_CACHED_VERSIONS)
+def _version_design(version_uuid: str) -> Design:
+    version = AuthorCertificateVersion.objects.get(uuid=version_uuid)
     assets = tuple(
         Asset(name=row.name, content_type=row.asset.content_type, data=bytes(row.asset.data))
-        for row in VersionAsset.objects.filter(version_id=version_id).select_related("asset")
+        for row in VersionAsset.objects.filter(version_id=version.pk).select_related("asset")
     )
     return Design(
         html=version.html,
@@ -34,8 +38,11 @@ def _version_design(version_id: int) -> Design:
 
 
 def version_design(version: AuthorCertificateVersion) -> Design:
-    """The Design of a saved version (cached: versions are immutable)."""
-    return _version_design(version.pk)
+    """The Design of a saved version (cached: versions are immutable).
+
+    Raises AuthorCertificateVersion.DoesNotExist if the version is not in the database.
+    """
+    return _version_design(str(version.uuid))
 
 
 def classic_certificate_design(classic: ClassicCertificate) -> Design:
@@ -45,7 +52,8 @@ def classic_certificate_design(classic: ClassicCertificate) -> Design:
     """
     if classic.builtin_language:
         return classic_design(classic.builtin_language)
-    digest = hashlib.sha256(f"{classic.html}\0{classic.css}\0{classic.page_size}{classic.orientation}".encode()).hexdigest()
+    content = f"{classic.html}\0{classic.css}\0{classic.page_size}\0{classic.orientation}\0{classic.language}"
+    digest = hashlib.sha256(content.encode()).hexdigest()
     return Design(
         html=classic.html,
         css=classic.css,

@@ -38,9 +38,7 @@ class Training(models.Model):
     class Meta:
         ordering = ["kind", "title"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=[COURSE, PATHWAY, PROGRAM]), name="ac_training_kind_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=[COURSE, PATHWAY, PROGRAM]), name="ac_training_kind_valid"),
         ]
 
     def __str__(self) -> str:
@@ -53,9 +51,7 @@ class AuthorCertificate(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     tenant = models.CharField(max_length=100, db_index=True)
     title = models.CharField(max_length=255)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField()
     # Number of the newest version. Saving a version locks this row and increments it, which
     # serialises concurrent saves (R1); the unique constraint below is the backstop.
@@ -118,9 +114,7 @@ class AuthorCertificateVersion(ImmutableModel):
     orientation = models.CharField(max_length=16, choices=Orientation.choices, default=Orientation.LANDSCAPE)
     language = models.CharField(max_length=16, default="en")
     created_at = models.DateTimeField()
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["certificate_id", "-number"]
@@ -186,9 +180,7 @@ class ClassicCertificate(models.Model):
         ordering = ["tenant", "language", "name"]
         constraints = [
             models.UniqueConstraint(fields=["tenant", "name"], name="ac_classic_name_unique_per_tenant"),
-            models.CheckConstraint(
-                condition=~Q(builtin_language="") | ~Q(html=""), name="ac_classic_has_design"
-            ),
+            models.CheckConstraint(condition=~Q(builtin_language="") | ~Q(html=""), name="ac_classic_has_design"),
         ]
 
     def __str__(self) -> str:
@@ -207,9 +199,7 @@ class CertificateAssignment(ImmutableModel):
     version = models.ForeignKey(
         AuthorCertificateVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     assigned_at = models.DateTimeField()
 
     class Meta:
@@ -308,15 +298,11 @@ class RoleAssignment(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["user", "role", "tenant", "training"], name="ac_role_unique_on_training"
-            ),
+            models.UniqueConstraint(fields=["user", "role", "tenant", "training"], name="ac_role_unique_on_training"),
             models.UniqueConstraint(
                 fields=["user", "role", "tenant"], condition=Q(training__isnull=True), name="ac_role_unique_on_tenant"
             ),
-            models.CheckConstraint(
-                condition=Q(role__in=["admin", "trainer", "inspector"]), name="ac_role_valid"
-            ),
+            models.CheckConstraint(condition=Q(role__in=["admin", "trainer", "inspector"]), name="ac_role_valid"),
         ]
 
     def __str__(self) -> str:

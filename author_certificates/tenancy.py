@@ -9,9 +9,11 @@ tasks have no request: they use the tenant stored on the training.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any
 
+from django.core.exceptions import DisallowedHost
 from django.utils.module_loading import import_string
 
 from . import conf
@@ -25,7 +27,7 @@ def _resolver(path: str) -> Callable[..., str | None] | None:
 def _request_host(request: Any) -> str:
     try:
         return request.get_host().split(":", 1)[0].lower()
-    except Exception:  # a disallowed host or a request-like object without get_host
+    except (DisallowedHost, AttributeError):  # a disallowed host, or a request-like object without get_host
         return str(getattr(request, "META", {}).get("HTTP_HOST", "")).split(":", 1)[0].lower()
 
 
@@ -56,3 +58,8 @@ def resolve_tenant(*, request: Any = None, org: str | None = None) -> str:
 def tenant_for_org(org: str | None) -> str:
     """Tenant of a new training, from its organisation (used when a training is first registered)."""
     return resolve_tenant(org=org)
+
+
+def tenant_of_training(training: Any) -> str:
+    """Tenant of work without a request (events, tasks): the tenant stored on the training."""
+    return training.tenant

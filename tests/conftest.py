@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-FIXED_NOW = datetime.datetime(2026, 3, 14, 9, 30, tzinfo=datetime.timezone.utc)
+FIXED_NOW = datetime.datetime(2026, 3, 14, 9, 30, tzinfo=datetime.UTC)
 
 SIMPLE_HTML = """<main>
   <h1>{{ training_title }}</h1>
@@ -68,3 +68,28 @@ def classic_en(db):
     from author_certificates.models import ClassicCertificate
 
     return ClassicCertificate.objects.get(tenant="", builtin_language="en")
+
+
+@pytest.fixture(autouse=True)
+def isolated_certificate_storage(settings, tmp_path):
+    """Each test stores PDFs in its own folder, never in the working tree."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(tmp_path)}},
+        "author_certificates": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "certificates")},
+        },
+    }
+
+
+# --- generation/storage fixtures (owner: generation engineer) ---------------------------------
+@pytest.fixture
+def certificate_files(settings, tmp_path):
+    """Issued PDFs go to a fresh folder (the "author_certificates" storage alias); returns a
+    function listing the stored names, so tests can assert that nothing is left behind."""
+    root = tmp_path / "certificates"
+    settings.STORAGES = {**settings.STORAGES, "author_certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(root)}}}
+    return lambda: sorted(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file())
+# --- end of generation/storage fixtures -------------------------------------------------------

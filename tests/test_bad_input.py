@@ -40,15 +40,17 @@ def test_empty_titles_are_refused(title, author):
 
 
 def test_a_version_of_another_tenants_certificate_cannot_be_assigned(course, make_user, staff, now):
-    foreign = api.create_author_certificate(tenant="other", title="F", html=SIMPLE_HTML, created_by=make_user("f"),
-                                            now=now)
+    foreign = api.create_author_certificate(
+        tenant="other", title="F", html=SIMPLE_HTML, created_by=make_user("f"), now=now
+    )
     with pytest.raises(WrongTenant, match="another tenant"):
         api.assign_certificate(training=course, version=foreign, assigned_by=staff)
 
 
 def test_a_version_uuid_of_another_tenant_is_refused_when_scoped(make_user, now):
-    foreign = api.create_author_certificate(tenant="other", title="F", html=SIMPLE_HTML, created_by=make_user("f"),
-                                            now=now)
+    foreign = api.create_author_certificate(
+        tenant="other", title="F", html=SIMPLE_HTML, created_by=make_user("f"), now=now
+    )
     with pytest.raises(WrongTenant):
         api.get_version(version=str(foreign.uuid), tenant="default")
 

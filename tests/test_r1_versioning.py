@@ -16,10 +16,15 @@ pytestmark = pytest.mark.django_db
 def test_r1_each_save_creates_the_next_version_with_date_and_editor(author_version, make_user, now):
     editor = make_user("editor")
     later = now + datetime.timedelta(days=1)
-    v2 = api.save_new_version(certificate=author_version.certificate, html=SIMPLE_HTML + "<p>v2</p>",
-                              edited_by=editor, now=later)
-    v3 = api.save_new_version(certificate=author_version.certificate.uuid, css="h1 { color: red; }",
-                              edited_by=author_version.created_by, now=later + datetime.timedelta(hours=1))
+    v2 = api.save_new_version(
+        certificate=author_version.certificate, html=SIMPLE_HTML + "<p>v2</p>", edited_by=editor, now=later
+    )
+    v3 = api.save_new_version(
+        certificate=author_version.certificate.uuid,
+        css="h1 { color: red; }",
+        edited_by=author_version.created_by,
+        now=later + datetime.timedelta(hours=1),
+    )
     assert [author_version.number, v2.number, v3.number] == [1, 2, 3]
     assert v2.created_by == editor and v2.created_at == later
     assert v3.html == v2.html, "fields left out keep the previous version's value"
@@ -46,7 +51,10 @@ def test_r1_the_database_refuses_two_versions_with_one_number(author_version):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         AuthorCertificateVersion.objects.create(
-            certificate=author_version.certificate, number=1, title="dup", html="<p>x</p>",
+            certificate=author_version.certificate,
+            number=1,
+            title="dup",
+            html="<p>x</p>",
             created_at=author_version.created_at,
         )
 
@@ -55,21 +63,25 @@ def test_r1_a_broken_design_is_never_saved_as_a_version(author_version, author):
     from author_certificates.exceptions import InvalidDesign
 
     with pytest.raises(InvalidDesign) as error:
-        api.save_new_version(certificate=author_version.certificate, html="<p>{{ learner_full_name </p>",
-                             edited_by=author)
+        api.save_new_version(
+            certificate=author_version.certificate, html="<p>{{ learner_full_name </p>", edited_by=author
+        )
     assert "line 1" in str(error.value)
     assert author_version.certificate.versions.count() == 1
 
 
 @pytest.mark.django_db(transaction=True)
 def test_r1_concurrent_saves_get_distinct_numbers(author, now):
-    version = api.create_author_certificate(tenant="default", title="Race", html=SIMPLE_HTML, created_by=author, now=now)
+    version = api.create_author_certificate(
+        tenant="default", title="Race", html=SIMPLE_HTML, created_by=author, now=now
+    )
     errors: list[BaseException] = []
 
     def save(index: int) -> None:
         try:
-            api.save_new_version(certificate=version.certificate, html=SIMPLE_HTML + f"<p>{index}</p>",
-                                 edited_by=author, now=now)
+            api.save_new_version(
+                certificate=version.certificate, html=SIMPLE_HTML + f"<p>{index}</p>", edited_by=author, now=now
+            )
         except BaseException as error:  # noqa: BLE001 - collected and asserted below
             errors.append(error)
         finally:

@@ -23,11 +23,14 @@ def test_r2_the_newest_assignment_is_the_only_current_one(course, classic_en, au
 def test_r2_history_records_who_assigned_what_and_when(course, classic_en, author_version, staff, make_user, now):
     other = make_user("other_staff", is_staff=True)
     api.assign_certificate(training=course, classic=classic_en, assigned_by=staff, now=now)
-    api.assign_certificate(training=course, version=author_version.uuid, assigned_by=other,
-                           now=now + datetime.timedelta(hours=1))
+    api.assign_certificate(
+        training=course, version=author_version.uuid, assigned_by=other, now=now + datetime.timedelta(hours=1)
+    )
     history = list(api.list_assignment_history(training=course))
     assert [(h.assigned_by, h.version, h.classic) for h in history] == [
-        (other, author_version, None), (staff, None, classic_en)]
+        (other, author_version, None),
+        (staff, None, classic_en),
+    ]
     assert history[1].assigned_at == now
 
 
@@ -39,7 +42,8 @@ def test_r2_exactly_one_certificate_per_assignment(course, classic_en, author_ve
 
 
 def test_r2_a_new_assignment_applies_at_once_to_learners_who_have_not_generated(
-        course, classic_en, author_version, staff, learner, now):
+    course, classic_en, author_version, staff, learner, now
+):
     api.assign_certificate(training=course, classic=classic_en, assigned_by=staff, now=now)
     api.record_completion(user=learner, training=course, completed_at=now)
     api.assign_certificate(training=course, version=author_version, assigned_by=staff, now=now)

@@ -9,8 +9,9 @@ from tests.conftest import SIMPLE_HTML
 pytestmark = pytest.mark.django_db
 
 
-def test_r3_lists_every_certificate_of_the_tenant_whoever_created_it(course, make_user, staff, now,
-                                                                   django_assert_num_queries):
+def test_r3_lists_every_certificate_of_the_tenant_whoever_created_it(
+    course, make_user, staff, now, django_assert_num_queries
+):
     alice, bob, eve = make_user("alice"), make_user("bob"), make_user("eve")
     a = api.create_author_certificate(tenant="default", title="Alpha", html=SIMPLE_HTML, created_by=alice, now=now)
     b = api.create_author_certificate(tenant="default", title="Beta", html=SIMPLE_HTML, created_by=bob, now=now)
@@ -21,8 +22,15 @@ def test_r3_lists_every_certificate_of_the_tenant_whoever_created_it(course, mak
 
     with django_assert_num_queries(4):  # training's current assignment, certificates+creators, classics
         choices = api.certificate_choices(training=course.key)
-        rows = [(c.certificate.title, c.certificate.created_by.username, c.latest_version,
-                 c.selected_version.number if c.selected_version else None) for c in choices.author]
+        rows = [
+            (
+                c.certificate.title,
+                c.certificate.created_by.username,
+                c.latest_version,
+                c.selected_version.number if c.selected_version else None,
+            )
+            for c in choices.author
+        ]
     assert rows == [("Alpha", "alice", 1, None), ("Beta", "bob", 3, 2)]
     assert a.certificate.tenant == "default"
 

@@ -9,8 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_r4_no_author_certificates_means_no_classic_author_choice(course, make_user, now):
-    api.create_author_certificate(tenant="other", title="Elsewhere", html=SIMPLE_HTML, created_by=make_user("o"),
-                                  now=now)
+    api.create_author_certificate(
+        tenant="other", title="Elsewhere", html=SIMPLE_HTML, created_by=make_user("o"), now=now
+    )
     choices = api.certificate_choices(training=course)
     assert choices.offers_author_certificates is False
     assert len(choices.classic) >= 5

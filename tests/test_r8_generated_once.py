@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 def test_r8_first_request_pins_and_later_assignments_change_nothing(
-        course, author_version, classic_en, staff, learner, now, django_capture_on_commit_callbacks):
+    course, author_version, classic_en, staff, learner, now, django_capture_on_commit_callbacks
+):
     api.assign_certificate(training=course, version=author_version, assigned_by=staff, now=now)
     api.record_completion(user=learner, training=course, completed_at=now)
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
@@ -21,8 +22,9 @@ def test_r8_first_request_pins_and_later_assignments_change_nothing(
     assert first.state == "generated" and first.version == author_version
     pdf = read_certificate(first)
 
-    v2 = api.save_new_version(certificate=author_version.certificate, html=SIMPLE_HTML + "<p>v2</p>",
-                              edited_by=staff, now=now)
+    v2 = api.save_new_version(
+        certificate=author_version.certificate, html=SIMPLE_HTML + "<p>v2</p>", edited_by=staff, now=now
+    )
     api.assign_certificate(training=course, version=v2, assigned_by=staff, now=now)
     api.assign_certificate(training=course, classic=classic_en, assigned_by=staff, now=now)
 
@@ -34,10 +36,12 @@ def test_r8_first_request_pins_and_later_assignments_change_nothing(
     assert IssuedCertificate.objects.count() == 1
 
 
-def test_r8_the_pdf_names_the_learner_and_the_training(course, author_version, staff, learner, now,
-                                                        django_capture_on_commit_callbacks):
-    from pypdf import PdfReader
+def test_r8_the_pdf_names_the_learner_and_the_training(
+    course, author_version, staff, learner, now, django_capture_on_commit_callbacks
+):
     import io
+
+    from pypdf import PdfReader
 
     api.assign_certificate(training=course, version=author_version, assigned_by=staff, now=now)
     api.record_completion(user=learner, training=course, completed_at=now)

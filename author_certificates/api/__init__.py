@@ -16,18 +16,42 @@ from .assignment import (
     list_classic_certificates,
     remove_certificate,
 )
+
+# --- Studio previews (Studio engineer) ---
 from .authoring import (
     create_author_certificate,
     get_author_certificate,
     get_version,
+    latest_versions,
     list_author_certificates,
+    list_tenant_versions,
     list_versions,
+    preview_design,
+    preview_version,
     save_new_version,
 )
-from .issuing import CertificateStatus, get_certificate_status, get_issued_certificate, request_certificate
+
+# --- end of Studio previews ---
+# --- Learner side (learner-side engineer) ---
+from .issuing import (
+    CertificateStatus,
+    LearningRecord,
+    get_certificate_status,
+    get_issued_certificate,
+    get_learning_record,
+    list_learning_records,
+    matches_issued_pdf,
+    open_certificate,
+    request_certificate,
+    tenant_of_request,
+    verify_certificate,
+)
+
+# --- end of learner side ---
 from .reporting import ProgressRow, progress_report
 from .roles import grant_role, revoke_role
 from .trainings import (
+    find_training_by_slug,
     get_training,
     has_completed,
     list_completed_trainings,
@@ -44,6 +68,7 @@ __all__ = [
     "assign_certificate",
     "certificate_choices",
     "create_author_certificate",
+    "find_training_by_slug",
     "get_author_certificate",
     "get_certificate_status",
     "get_classic_certificate",
@@ -58,6 +83,10 @@ __all__ = [
     "list_classic_certificates",
     "list_completed_trainings",
     "list_versions",
+    "latest_versions",
+    "list_tenant_versions",
+    "preview_design",
+    "preview_version",
     "progress_report",
     "record_completion",
     "register_training",
@@ -66,4 +95,12 @@ __all__ = [
     "revoke_completion",
     "revoke_role",
     "save_new_version",
+    # --- learner side ---
+    "LearningRecord",
+    "get_learning_record",
+    "list_learning_records",
+    "matches_issued_pdf",
+    "open_certificate",
+    "tenant_of_request",
+    "verify_certificate",
 ]

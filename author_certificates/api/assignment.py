@@ -23,7 +23,9 @@ def list_classic_certificates(*, tenant: str) -> QuerySet[ClassicCertificate]:
     )
 
 
-def get_classic_certificate(*, classic: ClassicCertificate | uuid.UUID | str, tenant: str | None = None) -> ClassicCertificate:
+def get_classic_certificate(
+    *, classic: ClassicCertificate | uuid.UUID | str, tenant: str | None = None
+) -> ClassicCertificate:
     """A classic certificate by instance or uuid; another tenant's raises WrongTenant."""
     if not isinstance(classic, ClassicCertificate):
         try:
@@ -69,7 +71,9 @@ def assign_certificate(
         )
 
 
-def remove_certificate(*, training: TrainingRef, removed_by: Any, now: datetime.datetime | None = None) -> CertificateAssignment:
+def remove_certificate(
+    *, training: TrainingRef, removed_by: Any, now: datetime.datetime | None = None
+) -> CertificateAssignment:
     """Leave the training without a certificate from now on (recorded in the history)."""
     with transaction.atomic():
         training = resolve_training(training, for_update=True)

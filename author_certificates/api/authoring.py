@@ -38,8 +38,13 @@ def _design_fields(html: Any, css: Any, page_size: Any, orientation: Any, langua
         raise InvalidInput(f"Unknown orientation '{orientation}'; expected one of {', '.join(Orientation.values)}.")
     if not isinstance(language, str) or not language.strip():
         raise InvalidInput("The design's language must not be empty.")
-    return {"html": html, "css": css or "", "page_size": page_size, "orientation": orientation,
-            "language": language.strip()}
+    return {
+        "html": html,
+        "css": css or "",
+        "page_size": page_size,
+        "orientation": orientation,
+        "language": language.strip(),
+    }
 
 
 def _checked_design(fields: Mapping[str, str], title: str, assets: Mapping[str, bytes]) -> Design:
@@ -183,8 +188,9 @@ def save_new_version(
         number = locked.latest_version_number + 1
         try:
             with transaction.atomic():
-                version = _store_version(certificate=locked, number=number, design=design, user=edited_by,
-                                         moment=moment)
+                version = _store_version(
+                    certificate=locked, number=number, design=design, user=edited_by, moment=moment
+                )
         except IntegrityError as error:  # only reachable if a writer bypassed the row lock
             raise VersionConflict(f"Version {number} of '{locked.title}' was saved concurrently; try again.") from error
         locked.latest_version_number = number
@@ -204,7 +210,9 @@ def list_versions(*, certificate: CertificateRef, tenant: str | None = None) -> 
     return certificate.versions.select_related("created_by").order_by("-number")
 
 
-def get_version(*, version: AuthorCertificateVersion | uuid.UUID | str, tenant: str | None = None) -> AuthorCertificateVersion:
+def get_version(
+    *, version: AuthorCertificateVersion | uuid.UUID | str, tenant: str | None = None
+) -> AuthorCertificateVersion:
     """A version by instance or uuid; raises UnknownCertificate, or WrongTenant for another tenant's version."""
     if not isinstance(version, AuthorCertificateVersion):
         try:
@@ -214,3 +222,77 @@ def get_version(*, version: AuthorCertificateVersion | uuid.UUID | str, tenant: 
     if tenant is not None and version.certificate.tenant != tenant:
         raise WrongTenant("That certificate version belongs to another tenant.")
     return version
+
+
+# --- Studio previews (added by the Studio engineer; see docs/decisions/0040) -------------------
+def preview_design(
+    *,
+    title: str,
+    html: str,
+    css: str = "",
+    page_size: str = PageSize.A4,
+    orientation: str = Orientation.LANDSCAPE,
+    language: str = "en",
+    certificate: CertificateRef | None = None,
+    tenant: str | None = None,
+    add_assets: Mapping[str, bytes] | None = None,
+    remove_assets: Iterable[str] = (),
+) -> bytes:
+    """Render an unsaved design with sample data and return the PDF bytes; nothing is saved.
+
+    With ``certificate`` the newest version's assets are carried over (minus ``remove_assets``,
+    plus ``add_assets``), as ``save_new_version`` would. The design is validated exactly as a
+    save would validate it, so a preview shows the same problems. Raises InvalidDesign,
+    InvalidInput, UnknownCertificate (also for a certificate of another tenant than ``tenant``),
+    RenderingFailed.
+    """
+    from ..rendering import preview_pdf
+
+    carried: dict[str, bytes] = {}
+    if certificate is not None:
+        found = get_author_certificate(certificate=certificate, tenant=tenant)
+        latest = found.versions.order_by("-number").first()
+        carried = {row.name: bytes(row.asset.data) for row in latest.assets.select_related("asset")}
+    for name in remove_assets:
+        carried.pop(name, None)
+    carried.update(add_assets or {})
+    fields = _design_fields(html, css, page_size, orientation, language)
+    design = _checked_design(fields, require_title(title), carried)
+    return preview_pdf(design)
+
+
+def preview_version(*, version: AuthorCertificateVersion | uuid.UUID | str, tenant: str | None = None) -> bytes:
+    """Render a saved version with sample data (the version history's preview); PDF bytes.
+
+    Raises UnknownCertificate, WrongTenant (a version of another tenant), RenderingFailed.
+    """
+    from ..designs import version_design
+    from ..rendering import preview_pdf
+
+    return preview_pdf(version_design(get_version(version=version, tenant=tenant)))
+
+
+def latest_versions(*, certificates: Iterable[AuthorCertificate]) -> dict[int, AuthorCertificateVersion]:
+    """The newest version of each certificate, by certificate id, with its editor: one query (R3 list)."""
+    from django.db.models import Q
+
+    wanted = Q(pk__in=[])
+    for certificate in certificates:
+        wanted |= Q(certificate_id=certificate.pk, number=certificate.latest_version_number)
+    versions = AuthorCertificateVersion.objects.filter(wanted).select_related("created_by")
+    return {version.certificate_id: version for version in versions}
+
+
+def list_tenant_versions(*, tenant: str) -> dict[int, list[AuthorCertificateVersion]]:
+    """Every version of every author certificate of ``tenant``, by certificate id, newest first,
+    with their editors: one query for the version selectors of a whole side window (R6)."""
+    versions = (
+        AuthorCertificateVersion.objects.filter(certificate__tenant=tenant).defer("html", "css")
+        .select_related("created_by")
+        .order_by("certificate_id", "-number")
+    )
+    grouped: dict[int, list[AuthorCertificateVersion]] = {}
+    for version in versions:
+        grouped.setdefault(version.certificate_id, []).append(version)
+    return grouped
+# --- end of Studio previews ---------------------------------------------------------------------

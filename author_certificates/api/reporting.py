@@ -34,7 +34,8 @@ def progress_report(*, viewer: Any, training: TrainingRef) -> list[ProgressRow]:
     if not can_view_report(viewer, training):
         raise PermissionDenied("Only administrators, trainers and inspectors of this training can see its report.")
     issued_by_user = {
-        row.user_id: row for row in IssuedCertificate.objects.filter(training=training).only(
+        row.user_id: row
+        for row in IssuedCertificate.objects.filter(training=training).only(
             "user_id", "state", "generated_at", "uuid", "learner_name"
         )
     }

@@ -116,3 +116,20 @@ def list_completed_trainings(*, user: Any, kind: str | None = None) -> list[Comp
     if kind:
         queryset = queryset.filter(training__kind=kind)
     return list(queryset.order_by("-completed_at", "-id"))
+
+
+# --- added by the host-integration engineer (issue 5): program events name a program by uuid only ---
+def find_training_by_slug(*, kind: str, slug: str) -> Training | None:
+    """The pathway or program whose key ends in ``+<slug>`` (any organisation), or None.
+
+    Program events from Open edX carry the program's uuid but no organisation; an operator may
+    have registered the program as ``program-v1:<Org>+<uuid>``. Raises InvalidInput when more than
+    one organisation registered the same slug (the event cannot say which one it means).
+    """
+    matches = list(Training.objects.filter(kind=kind, key__endswith=f"+{slug}")[:2])
+    if len(matches) > 1:
+        raise InvalidInput(f"More than one {kind} is registered with the slug '{slug}'.")
+    return matches[0] if matches else None
+
+
+# --- end of issue 5 block ---

@@ -23,7 +23,7 @@ from ..exceptions import DesignProblem, InvalidDesign, RenderingFailed
 from .design import CertificateContext, Design
 from .fetcher import BASE_URL, DesignFetcher, Refusal, recording_refusals
 from .placeholders import placeholder_values
-from .sandbox import UnknownAsset, compile_template, render_template
+from .sandbox import UnknownAsset, compile_template, render_template, template_problems
 
 PDF_VARIANT = "pdf/a-3b"
 MAX_CACHED_DESIGNS = 64
@@ -59,29 +59,68 @@ class Prepared:
     font_config: FontConfiguration
     stylesheets: list[CSS]
     image_cache: BoundedCache = field(default_factory=lambda: BoundedCache(MAX_CACHED_IMAGES))
-    # WeasyPrint objects are not documented as thread-safe; a threaded worker renders one
-    # certificate of a given design at a time (other designs are not blocked).
-    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class SharedFontConfiguration(FontConfiguration):
+    """The font configuration of every design without @font-face rules: system fonts only.
+
+    Creating a FontConfiguration and warming its font map costs tens of milliseconds, too
+    much for every preview and trial render. Being shared, it ignores @font-face (a rule that
+    slipped past the text check, e.g. with a CSS escape): one design's fonts must never
+    change how another design, maybe another tenant's, is printed.
+    """
+
+    def add_font_face(self, rule_descriptors, url_fetcher):
+        return None
 
 
 _cache: OrderedDict[Design, Prepared] = OrderedDict()
 _cache_lock = threading.Lock()
+_shared_fonts: SharedFontConfiguration | None = None
+# WeasyPrint (pango, fontconfig, its caches) is not documented as thread-safe and the font
+# configuration is shared: a threaded worker renders one certificate at a time. Rendering is
+# CPU-bound Python anyway; throughput comes from more processes, which scale (DESIGN.md).
+RENDER_LOCK = threading.RLock()
 
 
-def prepare(design: Design) -> Prepared:
-    """Compile and parse a design. Raises InvalidDesign on a template syntax error."""
+def font_configuration(design: Design) -> FontConfiguration:
+    global _shared_fonts
+    if "font-face" in design.css.lower() or "font-face" in design.html.lower():
+        return FontConfiguration()  # its own: the design's fonts stay its own
+    if _shared_fonts is None:
+        _shared_fonts = SharedFontConfiguration()
+    return _shared_fonts
+
+
+def prepare(design: Design, *, trial: bool = False) -> Prepared:
+    """Compile and parse a design.
+
+    Raises InvalidDesign when the template breaks the static rules (syntax, unknown names,
+    private attributes, includes): enforced here too, not only by validate_design, so that a
+    design that skipped validation (a preview) is held to the same rules. validate_design
+    passes trial=True: it has made those checks, and wants the trial render to go on past an
+    unknown asset so that it reports the other problems too.
+    """
+    asset_names = [asset.name for asset in design.assets]
+    problems = [] if trial else template_problems(design.html, asset_names)
+    if problems:
+        raise InvalidDesign(problems)
     try:
-        template = compile_template(design.html, (asset.name for asset in design.assets))
-    except TemplateSyntaxError as error:
+        template = compile_template(design.html, asset_names, strict_assets=not trial)
+    except TemplateSyntaxError as error:  # template_problems() compiled it already: not expected
         raise InvalidDesign(DesignProblem(f"syntax error: {error.message}", line=error.lineno)) from error
     fetcher = DesignFetcher(design.assets)
-    font_config = FontConfiguration()
+    font_config = font_configuration(design)
     stylesheets = [
         CSS(string=_DEFAULT_CSS, font_config=font_config, url_fetcher=fetcher, base_url=BASE_URL),
         CSS(string=design.css, font_config=font_config, url_fetcher=fetcher, base_url=BASE_URL),
         # Last, so the design's page size and orientation win over any @page size in its CSS.
-        CSS(string=f"@page {{ size: {design.page_size} {design.orientation} }}", font_config=font_config,
-            url_fetcher=fetcher, base_url=BASE_URL),
+        CSS(
+            string=f"@page {{ size: {design.page_size} {design.orientation} }}",
+            font_config=font_config,
+            url_fetcher=fetcher,
+            base_url=BASE_URL,
+        ),
     ]
     return Prepared(template=template, fetcher=fetcher, font_config=font_config, stylesheets=stylesheets)
 
@@ -128,24 +167,23 @@ def render_pdf(design: Design, context: CertificateContext, *, author: str = "")
     fetcher refuses, an attachment: nothing outside the design is ever fetched or embedded),
     RenderingFailed when WeasyPrint fails for another reason.
     """
-    with recording_refusals() as refusals:
-        prepared = prepared_for(design)
-        with prepared.lock:
-            try:
-                document, attachments = layout(prepared, design, context, author=author)
-                if not (refusals or attachments):
-                    # Images inside SVG images are only fetched while drawing: check again after.
-                    pdf = document.write_pdf(pdf_variant=PDF_VARIANT, cache=prepared.image_cache)
-                if refusals or attachments:
-                    # The image cache remembers a refused URL as "no image": forget it, so
-                    # that a later render refuses it again instead of silently skipping it.
-                    prepared.image_cache.clear()
-                    raise InvalidDesign(refusal_problems(refusals) + attachment_problems(attachments))
-                return pdf
-            except (InvalidDesign, RenderingFailed):
-                raise
-            except Exception as error:
-                raise RenderingFailed(f"rendering the certificate failed: {type(error).__name__}: {error}") from error
+    with RENDER_LOCK, recording_refusals() as refusals:
+        try:
+            prepared = prepared_for(design)
+            document, attachments = layout(prepared, design, context, author=author)
+            if not (refusals or attachments):
+                # Images inside SVG images are only fetched while drawing: check again after.
+                pdf = document.write_pdf(pdf_variant=PDF_VARIANT, cache=prepared.image_cache)
+            if refusals or attachments:
+                # The image cache remembers a refused URL as "no image": forget it, so that a
+                # later render refuses it again instead of silently skipping it.
+                prepared.image_cache.clear()
+                raise InvalidDesign(refusal_problems(refusals) + attachment_problems(attachments))
+            return pdf
+        except (InvalidDesign, RenderingFailed):
+            raise
+        except Exception as error:
+            raise RenderingFailed(f"rendering the certificate failed: {type(error).__name__}: {error}") from error
 
 
 def layout(prepared: Prepared, design: Design, context: CertificateContext, *, author: str = ""):
@@ -155,8 +193,12 @@ def layout(prepared: Prepared, design: Design, context: CertificateContext, *, a
     """
     markup = fill_template(prepared.template, design, context)
     html = HTML(string=as_document(markup, design), base_url=BASE_URL, url_fetcher=prepared.fetcher)
-    document = html.render(font_config=prepared.font_config, stylesheets=prepared.stylesheets,
-                           pdf_variant=PDF_VARIANT, cache=prepared.image_cache)
+    document = html.render(
+        font_config=prepared.font_config,
+        stylesheets=prepared.stylesheets,
+        pdf_variant=PDF_VARIANT,
+        cache=prepared.image_cache,
+    )
     metadata = document.metadata
     metadata.title = design.title or context.training_title
     metadata.authors = [author or context.platform_name]
@@ -216,8 +258,10 @@ def as_document(markup: str, design: Design) -> str:
         return markup
     lang = html_escaping.escape(design.language, quote=True)
     title = html_escaping.escape(design.title)
-    return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>'
-            f"<body>{markup}</body></html>")
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>'
+        f"<body>{markup}</body></html>"
+    )
 
 
 def preview_pdf(design: Design) -> bytes:

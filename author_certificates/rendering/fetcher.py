@@ -76,7 +76,7 @@ class DesignFetcher(URLFetcher):
         if url.startswith("data:"):
             return self._fetch_data(url)
         if url.startswith(ASSET_SCHEME):
-            name = unquote(url[len(ASSET_SCHEME):].split("#", 1)[0])
+            name = unquote(url[len(ASSET_SCHEME) :].split("#", 1)[0])
             asset = self._assets.get(name)
             if asset is None:
                 self._refuse(url, f"there is no uploaded asset named '{name}'")
@@ -89,7 +89,7 @@ class DesignFetcher(URLFetcher):
         self._refuse(url, "designs may only use their uploaded assets and data: URIs")
 
     def _fetch_data(self, url: str) -> URLFetcherResponse:
-        header, comma, payload = url[len("data:"):].partition(",")
+        header, comma, payload = url[len("data:") :].partition(",")
         if not comma:
             self._refuse(url, "malformed data: URI")
         is_base64 = header.lower().endswith(";base64")

@@ -22,15 +22,45 @@ from .placeholders import PLACEHOLDERS
 
 # Filters that only reshape text or short lists: useful in a certificate, harmless in a sandbox.
 ALLOWED_FILTERS = (
-    "abs", "capitalize", "count", "d", "default", "e", "escape", "first", "float", "int", "join",
-    "last", "length", "list", "lower", "replace", "reverse", "round", "sort", "string", "striptags",
-    "title", "trim", "truncate", "unique", "upper", "urlencode", "wordcount",
+    "abs",
+    "capitalize",
+    "count",
+    "d",
+    "default",
+    "e",
+    "escape",
+    "first",
+    "float",
+    "int",
+    "join",
+    "last",
+    "length",
+    "list",
+    "lower",
+    "replace",
+    "reverse",
+    "round",
+    "sort",
+    "string",
+    "striptags",
+    "title",
+    "trim",
+    "truncate",
+    "unique",
+    "upper",
+    "urlencode",
+    "wordcount",
 )
 # Names Jinja itself defines inside loops and macros.
 IMPLICIT_NAMES = frozenset({"loop", "caller", "varargs", "kwargs"})
 MAX_OUTPUT_CHARS = 16 * 1024 * 1024
 _MAX_REPEAT = 100_000  # longest string or list `*` may build
 _MAX_EXPONENT = 64
+_MAX_INT_BITS = 4096
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class UnknownAsset(LookupError):
@@ -52,10 +82,14 @@ class _CertificateSandbox(ImmutableSandboxedEnvironment):
                 if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
                     if len(seq) * count > _MAX_REPEAT:
                         raise SecurityError("repeating a text that many times is not allowed")
+            if _is_int(left) and _is_int(right) and left.bit_length() + right.bit_length() > _MAX_INT_BITS:
+                raise SecurityError("a number that large is not allowed")
             return operator.mul(left, right)
         if op == "**":
             if isinstance(right, (int, float)) and abs(right) > _MAX_EXPONENT:
                 raise SecurityError("an exponent that large is not allowed")
+            if _is_int(left) and _is_int(right) and left.bit_length() * right > _MAX_INT_BITS:
+                raise SecurityError("a number that large is not allowed")
             return operator.pow(left, right)
         if isinstance(left, str):
             raise SecurityError("formatting text with % is not allowed")
@@ -73,21 +107,23 @@ def make_environment() -> ImmutableSandboxedEnvironment:
 ENVIRONMENT = make_environment()
 
 
-def asset_function(asset_names: Iterable[str]) -> Callable[[str], str]:
+def asset_function(asset_names: Iterable[str], *, strict: bool = True) -> Callable[[str], str]:
     names = frozenset(asset_names)
 
     def asset(name: str) -> str:
         """The URL our fetcher serves for an uploaded asset."""
-        if not isinstance(name, str) or name not in names:
+        if strict and (not isinstance(name, str) or name not in names):
             raise UnknownAsset(str(name))
-        return asset_url(name)
+        # Not strict (a trial render): let the fetcher refuse it, so that the render goes on
+        # and reports every other problem too.
+        return asset_url(str(name))
 
     return asset
 
 
-def compile_template(source: str, asset_names: Iterable[str]):
+def compile_template(source: str, asset_names: Iterable[str], *, strict_assets: bool = True):
     """Compile author HTML. Raises jinja2.TemplateSyntaxError (with .lineno) when it does not."""
-    return ENVIRONMENT.from_string(source, globals={"asset": asset_function(asset_names)})
+    return ENVIRONMENT.from_string(source, globals={"asset": asset_function(asset_names, strict=strict_assets)})
 
 
 def render_template(template, values: dict[str, object]) -> str:
@@ -119,8 +155,18 @@ def _walk_problems(tree: nodes.Template, asset_names: frozenset[str]) -> Iterato
     defined |= {node.name for node in tree.find_all(nodes.Macro)}
     allowed = set(PLACEHOLDERS) | {"asset"} | IMPLICIT_NAMES | defined
     reported: set[tuple[str, int]] = set()
-    for node in tree.find_all((nodes.Name, nodes.Getattr, nodes.Getitem, nodes.Call, nodes.Extends,
-                               nodes.Include, nodes.Import, nodes.FromImport)):
+    for node in tree.find_all(
+        (
+            nodes.Name,
+            nodes.Getattr,
+            nodes.Getitem,
+            nodes.Call,
+            nodes.Extends,
+            nodes.Include,
+            nodes.Import,
+            nodes.FromImport,
+        )
+    ):
         problem = _node_problem(node, allowed, asset_names)
         if problem and (problem.message, problem.line) not in reported:
             reported.add((problem.message, problem.line))

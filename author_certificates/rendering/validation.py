@@ -14,7 +14,7 @@ from urllib.parse import unquote
 from ..exceptions import DesignProblem, InvalidDesign
 from .assets import sniff_asset
 from .design import ORIENTATIONS, PAGE_SIZES, Design
-from .engine import PDF_VARIANT, attachment_problems, layout, prepare
+from .engine import PDF_VARIANT, RENDER_LOCK, attachment_problems, layout, prepare
 from .fetcher import Refusal, recording_refusals
 from .samples import sample_context
 from .sandbox import template_problems
@@ -41,7 +41,9 @@ def validate_design(design: Design, *, max_asset_bytes: int = 5 * 1024 * 1024) -
         problems += [
             problem
             for problem in _trial_render_problems(design, skip_local_fonts=bool(_LOCAL_FONT.search(design.css)))
-            if not (problem.field == "html" and problem.line in static_lines and "is not allowed" not in problem.message)
+            if not (
+                problem.field == "html" and problem.line in static_lines and "is not allowed" not in problem.message
+            )
         ]
     if problems:
         raise InvalidDesign(list(dict.fromkeys(problems)))
@@ -52,8 +54,11 @@ def _page_problems(design: Design) -> list[DesignProblem]:
     if design.page_size not in PAGE_SIZES:
         problems.append(DesignProblem(f"unknown page size '{design.page_size}' (use A4 or Letter)", field="page_size"))
     if design.orientation not in ORIENTATIONS:
-        problems.append(DesignProblem(
-            f"unknown orientation '{design.orientation}' (use landscape or portrait)", field="orientation"))
+        problems.append(
+            DesignProblem(
+                f"unknown orientation '{design.orientation}' (use landscape or portrait)", field="orientation"
+            )
+        )
     return problems
 
 
@@ -64,9 +69,12 @@ def _asset_problems(design: Design, max_bytes: int) -> list[DesignProblem]:
             problems.append(DesignProblem(f"two assets are named '{name}'", field="assets"))
     for asset in design.assets:
         if len(asset.data) > max_bytes:
-            problems.append(DesignProblem(
-                f"'{asset.name}' is {_megabytes(len(asset.data))}, more than the {_megabytes(max_bytes)} limit",
-                field="assets"))
+            problems.append(
+                DesignProblem(
+                    f"'{asset.name}' is {_megabytes(len(asset.data))}, more than the {_megabytes(max_bytes)} limit",
+                    field="assets",
+                )
+            )
             continue
         try:
             sniff_asset(asset.name, asset.data)
@@ -77,8 +85,12 @@ def _asset_problems(design: Design, max_bytes: int) -> list[DesignProblem]:
 
 def _css_problems(css: str) -> list[DesignProblem]:
     return [
-        DesignProblem("@font-face src: local() is not supported: upload the font as an asset, "
-                      "or name a system font family in font-family", line=number, field="css")
+        DesignProblem(
+            "@font-face src: local() is not supported: upload the font as an asset, "
+            "or name a system font family in font-family",
+            line=number,
+            field="css",
+        )
         for number, text in enumerate(css.splitlines(), start=1)
         if _LOCAL_FONT.search(text)
     ]
@@ -86,19 +98,22 @@ def _css_problems(css: str) -> list[DesignProblem]:
 
 def _trial_render_problems(design: Design, *, skip_local_fonts: bool) -> list[DesignProblem]:
     """Render with sample data, collecting refusals instead of stopping at the first one."""
-    with recording_refusals() as refusals:
+    with RENDER_LOCK, recording_refusals() as refusals:
         try:
-            prepared = prepare(design)
+            prepared = prepare(design, trial=True)
             document, attachments = layout(prepared, design, sample_context(design.language))
             document.write_pdf(pdf_variant=PDF_VARIANT, cache=prepared.image_cache)
         except InvalidDesign as error:
             return [_locate_problem(problem, design) for problem in error.problems] + _refusals(
-                refusals, design, skip_local_fonts)
-        except Exception as error:  # WeasyPrint can fail in many ways on odd input
+                refusals, design, skip_local_fonts
+            )
+        except Exception as error:  # noqa: BLE001 -- WeasyPrint fails in many ways on odd input: report it
             return [DesignProblem(f"the trial render failed: {type(error).__name__}: {error}")] + _refusals(
-                refusals, design, skip_local_fonts)
+                refusals, design, skip_local_fonts
+            )
     return _refusals(refusals, design, skip_local_fonts) + [
-        _locate_problem(problem, design) for problem in attachment_problems(attachments)]
+        _locate_problem(problem, design) for problem in attachment_problems(attachments)
+    ]
 
 
 def _refusals(refusals: list[Refusal], design: Design, skip_local_fonts: bool) -> list[DesignProblem]:

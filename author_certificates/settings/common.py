@@ -1,10 +1,58 @@
-"""Settings the plugin adds to an Open edX host (read by edx-django-utils' plugin settings)."""
+"""Settings the plugin adds to an Open edX host (read by edx-django-utils' ``add_plugins``).
+
+``plugin_settings`` receives the host's settings module: it gives every
+``AUTHOR_CERTIFICATES_*`` setting its default unless the host set it, and adds our
+openedx-filters steps to ``OPEN_EDX_FILTERS_CONFIG`` without touching the host's own steps
+(docs/decisions/0053-filters-config-merge.md).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
 
 from author_certificates.conf import DEFAULTS, PREFIX
 
+FILTERS_SETTING = "OPEN_EDX_FILTERS_CONFIG"
 
-def plugin_settings(settings) -> None:
-    """Give every AUTHOR_CERTIFICATES_* setting its default unless the host already set it."""
+# Filter type -> our step (author_certificates/pipeline.py). Plain strings: the host's settings
+# module runs this before Django's apps are loaded, so nothing here may import models.
+FILTER_STEPS = {
+    "org.openedx.learning.certificate.render.started.v1": "author_certificates.pipeline.ServeAuthorCertificate",
+    "org.openedx.learning.certificate.creation.requested.v1":
+        "author_certificates.pipeline.RecordCompletionOnCertificateCreation",
+}
+
+
+def merged_filters_config(existing: Any) -> dict[str, Any]:
+    """A copy of the host's OPEN_EDX_FILTERS_CONFIG with our steps appended to each pipeline.
+
+    The host's steps come first and keep their order; ``fail_silently`` and any extra keys the
+    host set are kept; a filter the host did not configure gets our step with
+    ``fail_silently: True`` (a broken plugin never breaks the platform). Idempotent.
+    """
+    config = copy.deepcopy(existing) if isinstance(existing, dict) else {}
+    for filter_type, step in FILTER_STEPS.items():
+        entry = config.get(filter_type)
+        if isinstance(entry, dict):
+            pipeline = entry.get("pipeline", [])
+            pipeline = [pipeline] if isinstance(pipeline, str) else list(pipeline)
+            entry["pipeline"] = pipeline + ([step] if step not in pipeline else [])
+        elif isinstance(entry, (list, tuple)):
+            # The list form means "fail_silently: True" to openedx-filters; the dict form keeps that.
+            config[filter_type] = {"pipeline": list(entry) + ([step] if step not in entry else []),
+                                   "fail_silently": True}
+        elif isinstance(entry, str) and entry:
+            config[filter_type] = {"pipeline": [entry] + ([step] if step != entry else []), "fail_silently": True}
+        else:
+            config[filter_type] = {"pipeline": [step], "fail_silently": True}
+    return config
+
+
+def plugin_settings(settings: Any) -> None:
+    """Give every AUTHOR_CERTIFICATES_* setting its default unless the host already set it,
+    and add our filter steps to the host's OPEN_EDX_FILTERS_CONFIG."""
     for name, default in DEFAULTS.items():
         if not hasattr(settings, PREFIX + name):
-            setattr(settings, PREFIX + name, default)
+            setattr(settings, PREFIX + name, copy.deepcopy(default))
+    setattr(settings, FILTERS_SETTING, merged_filters_config(getattr(settings, FILTERS_SETTING, None)))

@@ -1,15 +1,72 @@
-"""Public verification page of an issued certificate."""
+"""The public verification page of an issued certificate (the QR code on the PDF points here).
+
+Anyone may see what the certificate itself prints (the learner's name as printed, the
+training, the generation date) and whether it is still valid, and may upload a PDF to learn
+whether it is byte for byte the one issued. Nothing else about the learner is shown.
+"""
+
+from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from .. import api
-from ..exceptions import UnknownCertificate
+from ..exceptions import NotFound
+from ..rest_api.v1.learner import MAX_VERIFICATION_UPLOAD_BYTES
+from ..rest_api.v1.serializers import kind_label
+from .learning_records import follow_requested_language, page_context
+
+# Room for the multipart envelope around the file itself.
+_ENVELOPE_BYTES = 64 * 1024
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+@follow_requested_language
 def verify_page(request: HttpRequest, uuid) -> HttpResponse:
+    """GET: the certificate's facts; POST (multipart ``file``): does this PDF match the issued one?"""
     try:
-        issued = api.get_issued_certificate(uuid_=uuid)
-    except UnknownCertificate:
+        issued = api.verify_certificate(uuid_=uuid)
+    except NotFound:
         raise Http404("No such certificate.") from None
-    return render(request, "author_certificates/verify.html", {"issued": issued})
+    context = {
+        **page_context(),
+        "issued": issued,
+        "kind_label": kind_label(issued.training.kind),
+        "valid": issued.invalidated_at is None,
+        "max_upload_mb": MAX_VERIFICATION_UPLOAD_BYTES // (1024 * 1024),
+        "file_matches": None,
+        "upload_error": "",
+    }
+    status = 200
+    if request.method == "POST":
+        status = _check_upload(request, issued, context)
+    response = render(request, "author_certificates/verify.html", context, status=status)
+    # The page names a person: keep it out of search engines and referrers.
+    response["X-Robots-Tag"] = "noindex"
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _check_upload(request: HttpRequest, issued, context: dict) -> int:
+    # Refuse an oversized body before Django reads it into memory or a temporary file.
+    declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    if declared > MAX_VERIFICATION_UPLOAD_BYTES + _ENVELOPE_BYTES:
+        context["upload_error"] = _too_large()
+        return 413
+    upload = request.FILES.get("file")
+    if upload is None:
+        context["upload_error"] = _("Choose the PDF file to check.")
+        return 400
+    if upload.size > MAX_VERIFICATION_UPLOAD_BYTES:
+        context["upload_error"] = _too_large()
+        return 413
+    context["file_matches"] = api.matches_issued_pdf(issued=issued, chunks=upload.chunks())
+    return 200
+
+
+def _too_large() -> str:
+    return _("The file is too large: a certificate is at most %(size)s MB.") % {
+        "size": MAX_VERIFICATION_UPLOAD_BYTES // (1024 * 1024)
+    }

@@ -5,9 +5,17 @@ on the PostgreSQL or MariaDB server on loopback (see tests/conftest.py and .ci/r
 """
 
 import os
+import sys
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
+
+# --- issue 5 (host integration): edx-platform's import path for the fake host tables ---
+# compat.py imports ``common.djangoapps.student.models`` as in edx-platform; this folder
+# provides that path (re-exporting tests/host/hostapp/models.py). See docs/decisions/0054.
+if str(BASE_DIR / "edx_platform_stub") not in sys.path:
+    sys.path.append(str(BASE_DIR / "edx_platform_stub"))
+# --- end of issue 5 block ---
 VAR_DIR = Path(os.environ.get("AC_VAR_DIR", BASE_DIR.parent.parent / "var"))
 
 SECRET_KEY = "tests-only-not-secret"
@@ -62,17 +70,43 @@ TEMPLATES = [
 
 _ENGINE = os.environ.get("AC_TEST_DATABASE", "sqlite")
 if _ENGINE == "postgresql":
-    DATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "test", "USER": "postgres",
-                             "HOST": "127.0.0.1", "PORT": "5432", "TEST": {"NAME": "test_author_certificates"}}}
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": "test",
+            "USER": "postgres",
+            "HOST": "127.0.0.1",
+            "PORT": "5432",
+            "TEST": {"NAME": "test_author_certificates"},
+        }
+    }
 elif _ENGINE == "mysql":
     import pymysql
 
     pymysql.install_as_MySQLdb()
-    DATABASES = {"default": {"ENGINE": "django.db.backends.mysql", "NAME": "test", "USER": "root", "PASSWORD": "",
-                             "HOST": "127.0.0.1", "PORT": "3306", "OPTIONS": {"charset": "utf8mb4"},
-                             "TEST": {"NAME": "test_author_certificates", "CHARSET": "utf8mb4"}}}
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.mysql",
+            "NAME": "test",
+            "USER": "root",
+            "PASSWORD": "",
+            "HOST": "127.0.0.1",
+            "PORT": "3306",
+            "OPTIONS": {"charset": "utf8mb4"},
+            "TEST": {"NAME": "test_author_certificates", "CHARSET": "utf8mb4"},
+        }
+    }
 else:
-    DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ.get("AC_SQLITE_PATH", ":memory:")}}
+    DATABASES = {
+        "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ.get("AC_SQLITE_PATH", ":memory:")}
+    }
+
+# --- worker database name (owner: generation engineer) -----------------------------------------
+# A Celery worker started by tests/services/ must open the test database pytest-django created
+# (e.g. test_author_certificates), not the NAME above.
+if os.environ.get("AC_DATABASE_NAME"):
+    DATABASES["default"]["NAME"] = os.environ["AC_DATABASE_NAME"]
+# --- end of worker database name ---------------------------------------------------------------
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -14,8 +14,10 @@ DB_SUITE = ["-q", "-m", "not browser and not services", "--ignore=tests/renderin
 
 def main() -> int:
     status = 0
-    for engine, port, name in (("postgresql", 5432, "PostgreSQL on 127.0.0.1:5432"),
-                               ("mysql", 3306, "MariaDB on 127.0.0.1:3306")):
+    for engine, port, name in (
+        ("postgresql", 5432, "PostgreSQL on 127.0.0.1:5432"),
+        ("mysql", 3306, "MariaDB on 127.0.0.1:3306"),
+    ):
         if reachable(port):
             status |= pytest(DB_SUITE, {"AC_TEST_DATABASE": engine})
         else:

@@ -1,0 +1,95 @@
+"""openedx-filters pipeline steps: our certificate stands in for the platform's (issue 5).
+
+``settings/common.py`` adds these steps to the host's ``OPEN_EDX_FILTERS_CONFIG`` (after the
+host's own steps). A step that has nothing to do returns ``{}`` -- returning None would stop the
+host's pipeline. Decisions: docs/decisions/0052-certificate-filters.md.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from openedx_filters import PipelineStep
+from openedx_filters.learning.filters import CertificateRenderStarted
+
+from . import api
+from .exceptions import AuthorCertificatesError
+from .models import IssuedState
+
+log = logging.getLogger(__name__)
+
+# Our pages (author_certificates/views/learner_urls.py).
+LEARNING_RECORDS_URL_NAME = "author_certificates:learning_records"
+VERIFY_URL_NAME = "author_certificates:verify"
+
+
+def certificate_redirect_for(*, user_id: Any, course_key: str) -> str | None:
+    """Where the platform's certificate page of ``course_key`` for ``user_id`` should send the visitor.
+
+    None when the course's certificate is not ours (unknown course, nothing assigned and nothing
+    issued): the platform renders its own. The public verification page of the issued certificate
+    when the learner generated it (the platform's page is public and shareable, so is this one);
+    Learning Records otherwise, where the learner can generate it. Never raises for unknown ids.
+    """
+    try:
+        training = api.get_training(str(course_key))
+    except AuthorCertificatesError:
+        return None
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    status = api.get_certificate_status(user=user, training=training) if user is not None else None
+    issued = status.issued if status is not None else None
+    if issued is not None and issued.state == IssuedState.GENERATED:
+        return reverse(VERIFY_URL_NAME, kwargs={"uuid": issued.uuid})
+    if api.get_current_assignment(training=training) is None:
+        return None
+    return reverse(LEARNING_RECORDS_URL_NAME)
+
+
+class ServeAuthorCertificate(PipelineStep):
+    """CertificateRenderStarted: a course whose certificate is ours answers with ours (a redirect)."""
+
+    def run_filter(self, context: dict, custom_template: Any) -> dict:  # type: ignore[override]
+        course_key = (context or {}).get("course_id")
+        user_id = (context or {}).get("accomplishment_user_id")
+        try:
+            target = certificate_redirect_for(user_id=user_id, course_key=course_key) if course_key else None
+        except Exception:
+            # Never break the platform's certificate page: it renders its own instead.
+            log.exception("author_certificates: certificate render step failed (course=%s user=%s)",
+                          course_key, user_id)
+            return {}
+        if target is None:
+            return {}
+        raise CertificateRenderStarted.RenderCustomResponse(
+            "This course's certificate is an author certificate.", response=HttpResponseRedirect(target)
+        )
+
+
+class RecordCompletionOnCertificateCreation(PipelineStep):
+    """CertificateCreationRequested: a "downloadable" course certificate means the course is complete.
+
+    This covers learners the platform certifies without a passing-status event (allowlist,
+    regenerated certificates). The platform's own certificate is never prevented: programs and
+    credentials build on it; the render step above replaces what learners see.
+    """
+
+    def run_filter(  # type: ignore[override]
+        self, user: Any, course_key: Any, mode: str, status: str, grade: Any, generation_mode: str
+    ) -> dict:
+        if status != "downloadable" or user is None or not getattr(user, "is_active", False):
+            return {}
+        try:
+            key = str(course_key)
+            try:
+                training = api.get_training(key)
+            except AuthorCertificatesError:
+                training = api.register_training(key=key, title=key)
+            api.record_completion(user=user, training=training, source="certificate_creation_requested")
+        except Exception:
+            log.exception("author_certificates: could not record completion on certificate creation "
+                          "(course=%s user=%s mode=%s)", course_key, getattr(user, "pk", None), mode)
+        return {}

@@ -1,0 +1,159 @@
+"""Learning Records: the learner's completed trainings in tabs by kind, each with its certificate control.
+
+The page works as plain links and forms: tabs are links (``?tab=pathway``) and "Generate
+certificate" / "Try again" are POST forms that redirect back (post/redirect/get). The script
+``learning-records.js`` upgrades the links to ARIA tabs and the forms to calls of the JSON API
+that follow the generation without a reload.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import api
+from ..exceptions import AuthorCertificatesError, UnknownTraining
+from ..keys import COURSE, KINDS, PATHWAY, PROGRAM
+from ..rest_api.v1.errors import is_mapped
+from ..rest_api.v1.serializers import GENERATING, ControlText, control_text
+
+
+def follow_requested_language(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve the page in ``?lang=xx`` when it is one of the site's languages, and remember it.
+
+    Otherwise LocaleMiddleware has already chosen from the language cookie and Accept-Language.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        requested = request.GET.get("lang", "")
+        available = {code for code, _name in settings.LANGUAGES}
+        if requested not in available:
+            return view(request, *args, **kwargs)
+        with translation.override(requested):
+            request.LANGUAGE_CODE = requested
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+                response.render()
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, requested, samesite="Lax",
+                            max_age=settings.LANGUAGE_COOKIE_AGE)
+        return response
+
+    return wrapper
+
+
+def page_context() -> dict:
+    """What every learner page's base template shows."""
+    return {"platform_name": getattr(settings, "PLATFORM_NAME", "") or "Open edX"}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One completed training on the page: its record and the words its control shows."""
+
+    record: api.LearningRecord
+    text: ControlText
+
+    @property
+    def status(self) -> api.CertificateStatus:
+        return self.record.status
+
+    @property
+    def training(self):
+        return self.record.training
+
+    @property
+    def completed_at(self):
+        return self.record.completion.completed_at
+
+
+@dataclass(frozen=True)
+class Tab:
+    """One tab: a kind of training, its label and its rows."""
+
+    kind: str
+    label: str
+    rows: list[Row]
+    selected: bool
+
+    @property
+    def count(self) -> int:
+        return len(self.rows)
+
+
+def _tab_labels() -> dict[str, str]:
+    return {COURSE: _("Courses"), PATHWAY: _("Pathways"), PROGRAM: _("Learning programs")}
+
+
+def _selected_kind(value: str | None) -> str:
+    return value if value in KINDS else COURSE
+
+
+@require_GET
+@login_required
+@follow_requested_language
+def learning_records_page(request: HttpRequest) -> HttpResponse:
+    """GET: the learner's completed trainings in three tabs, each with its certificate control (R12).
+
+    Two queries for the records whatever their number (see api.list_learning_records).
+    """
+    selected = _selected_kind(request.GET.get("tab"))
+    records = api.list_learning_records(user=request.user, tenant=api.tenant_of_request(request=request))
+    labels = _tab_labels()
+    tabs = [
+        Tab(
+            kind=kind,
+            label=labels[kind],
+            rows=[Row(record=record, text=control_text(record.status.state))
+                  for record in records if record.training.kind == kind],
+            selected=kind == selected,
+        )
+        for kind in KINDS
+    ]
+    return render(
+        request,
+        "author_certificates/learning_records.html",
+        {
+            **page_context(),
+            "tabs": tabs,
+            "selected_kind": selected,
+            "client_text": {
+                "download": _("Download"),
+                "what_happened": _("What happened"),
+                "generating": control_text(GENERATING).status,
+                "still_generating": _("This is taking longer than usual. Refresh the page to see the certificate."),
+                "request_failed": _("The request could not be sent. Check your connection and try again."),
+            },
+        },
+    )
+
+
+@require_POST
+@login_required
+def request_certificate_form(request: HttpRequest) -> HttpResponse:
+    """POST (no-JavaScript form): ask for a certificate, then go back to Learning Records (PRG)."""
+    training_key = request.POST.get("training_key", "")
+    tab = _selected_kind(request.POST.get("tab"))
+    anchor = ""
+    try:
+        training = api.get_training(training_key)
+        if training.tenant != api.tenant_of_request(request=request):
+            raise UnknownTraining(f"No training is registered with the key '{training_key}'.")
+        api.request_certificate(user=request.user, training=training)
+        tab, anchor = training.kind, f"#training-{training.pk}"
+    except AuthorCertificatesError as error:
+        if not is_mapped(error):
+            raise
+        messages.error(request, _("The certificate could not be requested: %(reason)s") % {"reason": error})
+    return HttpResponseRedirect(f"{reverse('author_certificates:learning_records')}?tab={tab}{anchor}")

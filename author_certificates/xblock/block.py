@@ -1,0 +1,219 @@
+"""AuthorCertificateXBlock: the certificate control inside a course, and its selector in Studio.
+
+student_view shows the learner the same control as Learning Records for the course the block
+sits in ("Generate certificate" -> "The certificate is being generated" -> "The certificate has
+been generated" / "Open certificate"); studio_view offers the same certificate selector as the
+training's certificate page. Everything goes through ``author_certificates.api``; the block
+stores only its display name.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from web_fragments.fragment import Fragment
+from xblock.core import XBlock
+from xblock.exceptions import JsonHandlerError
+from xblock.fields import Scope, String
+
+from .. import api
+from ..exceptions import InvalidInput, NotCompleted, NotFound, NothingAssigned, WrongTenant
+from ..permissions import can_assign_certificate, can_view_report
+
+# The edx-platform user service puts the Django user id under this key of XBlockUser.opt_attrs.
+USER_ID_ATTRIBUTE = "edx-platform.user_id"
+
+
+def _static(path: str) -> str:
+    return importlib.resources.files(__package__).joinpath("static", path).read_text(encoding="utf-8")
+
+
+def status_payload(status: Any) -> dict:
+    """What the control shows for a CertificateStatus: state, message, button and the PDF's URL."""
+    state = status.state
+    messages = {
+        "generating": _("The certificate is being generated"),
+        "generated": _("The certificate has been generated"),
+        "failed": _("The certificate could not be generated. You can try again."),
+        "not_completed": _("Complete the course to get its certificate."),
+        "unavailable": _("This course has no certificate."),
+    }
+    buttons = {"available": _("Generate certificate"), "failed": _("Try again"), "generated": _("Open certificate")}
+    open_url = None
+    if state == "generated" and status.issued is not None:
+        try:
+            open_url = reverse("author_certificates:open_certificate", kwargs={"uuid": status.issued.uuid})
+        except NoReverseMatch:  # a host that mounts the LMS pages elsewhere
+            open_url = None
+    return {"state": state, "message": messages.get(state, ""), "button": buttons.get(state), "open_url": open_url}
+
+
+@XBlock.needs("user")
+@XBlock.wants("i18n")
+class AuthorCertificateXBlock(XBlock):
+    """A course's certificate, inside the course: generate and open it (learners), choose it (staff)."""
+
+    # The only field: Studio shows it. Everything else comes from the API, so nothing stored in
+    # the block can disagree with what is assigned.
+    display_name = String(default="Certificate", scope=Scope.settings)
+
+    # --- context -------------------------------------------------------------------------------
+    def course_key(self) -> str:
+        """The key of the course the block sits in, from the runtime."""
+        usage_id = self.scope_ids.usage_id
+        context_key = getattr(usage_id, "context_key", None) or getattr(usage_id, "course_key", None)
+        if context_key is None:
+            context_key = getattr(self.runtime, "course_id", None)
+        return str(context_key) if context_key is not None else ""
+
+    def django_user(self) -> Any | None:
+        """The Django user behind the runtime's current user, or None (anonymous, preview, unknown id)."""
+        user_service = self.runtime.service(self, "user")
+        current = user_service.get_current_user() if user_service else None
+        user_id = current.opt_attrs.get(USER_ID_ATTRIBUTE) if current is not None else None
+        if not user_id:
+            return None
+        return get_user_model().objects.filter(pk=user_id, is_active=True).first()
+
+    def training(self):
+        """The course as a registered training, or None when it is not registered (yet)."""
+        try:
+            return api.get_training(self.course_key())
+        except (NotFound, InvalidInput):
+            return None
+
+    # --- learner -------------------------------------------------------------------------------
+    def _status(self) -> dict:
+        training, user = self.training(), self.django_user()
+        if training is None:
+            return {"state": "unavailable", "message": _("This course has no certificate."), "button": None,
+                    "open_url": None}
+        if user is None:
+            return {"state": "not_completed", "message": _("Sign in to get the certificate of this course."),
+                    "button": None, "open_url": None}
+        return status_payload(api.get_certificate_status(user=user, training=training))
+
+    def student_view(self, context: dict | None = None) -> Fragment:
+        status = self._status()
+        fragment = Fragment(_static("html/student.html").format(
+            heading=_escape(_("Certificate")),
+            message=_escape(status["message"]),
+            status_json=_escape(json.dumps(status)),
+            generating=_escape(_("The certificate is being generated")),
+            failed=_escape(_("Something went wrong. Please try again.")),
+        ))
+        fragment.add_css(_static("css/author-certificate.css"))
+        fragment.add_javascript(_static("js/author-certificate.js"))
+        fragment.initialize_js("AuthorCertificateXBlock")
+        return fragment
+
+    @XBlock.json_handler
+    def status(self, data: dict, suffix: str = "") -> dict:
+        """The learner's certificate state for this course (polled by the control)."""
+        return self._status()
+
+    @XBlock.json_handler
+    def generate(self, data: dict, suffix: str = "") -> dict:
+        """Ask for the learner's certificate (idempotent: a second click creates nothing)."""
+        training, user = self.training(), self.django_user()
+        if training is None:
+            raise JsonHandlerError(404, _("This course has no certificate."))
+        if user is None:
+            raise JsonHandlerError(403, _("Sign in to get the certificate of this course."))
+        try:
+            api.request_certificate(user=user, training=training)
+        except NotCompleted:
+            raise JsonHandlerError(403, _("Complete the course to get its certificate.")) from None
+        except NothingAssigned:
+            raise JsonHandlerError(409, _("This course has no certificate.")) from None
+        return self._status()
+
+    # --- staff (Studio) ------------------------------------------------------------------------
+    def _choices(self, user: Any) -> dict:
+        training = self.training()
+        if training is None or user is None or not can_view_report(user, training):
+            return {"allowed": False, "may_assign": False}
+        choices = api.certificate_choices(training=training)
+        versions = api.list_tenant_versions(tenant=training.tenant)
+        current = choices.current
+
+        def version_item(version) -> dict:
+            return {"uuid": str(version.uuid), "number": version.number,
+                    "created_at": version.created_at.isoformat(), "editor": _name(version.created_by)}
+
+        return {
+            "allowed": True,
+            "may_assign": can_assign_certificate(user, training),
+            "offers_author_certificates": choices.offers_author_certificates,
+            "current": None if current is None else (
+                {"kind": "author", "version": str(current.version.uuid), "title": current.version.certificate.title,
+                 "number": current.version.number}
+                if current.version_id else {"kind": "classic", "classic": str(current.classic.uuid),
+                                            "title": current.classic.name}
+            ),
+            "classic": [{"uuid": str(c.uuid), "name": c.name, "language": c.language} for c in choices.classic],
+            "author": [
+                {"uuid": str(choice.certificate.uuid), "title": choice.certificate.title,
+                 "creator": _name(choice.certificate.created_by),
+                 "selected_version": str(choice.selected_version.uuid) if choice.selected_version else None,
+                 "versions": [version_item(v) for v in versions.get(choice.certificate.pk, [])]}
+                for choice in choices.author
+            ],
+        }
+
+    def studio_view(self, context: dict | None = None) -> Fragment:
+        choices = self._choices(self.django_user())
+        fragment = Fragment(_static("html/studio.html").format(
+            heading=_escape(_("Certificate of this course")),
+            choices_json=_escape(json.dumps(choices)),
+            select=_escape(_("Select certificate")),
+            classic=_escape(_("Classic certificates")),
+            author=_escape(_("Author certificates")),
+            close=_escape(_("Close")),
+            none=_escape(_("No certificate is assigned to this course.")),
+            refused=_escape(_("You can see the certificate of this course but not change it.")),
+            saved=_escape(_("The certificate of this course has been updated.")),
+        ))
+        fragment.add_css(_static("css/author-certificate.css"))
+        fragment.add_javascript(_static("js/author-certificate-studio.js"))
+        fragment.initialize_js("AuthorCertificateXBlockStudio")
+        return fragment
+
+    @XBlock.json_handler
+    def choices(self, data: dict, suffix: str = "") -> dict:
+        """What the selector offers (refreshed after an assignment)."""
+        return self._choices(self.django_user())
+
+    @XBlock.json_handler
+    def assign(self, data: dict, suffix: str = "") -> dict:
+        """Assign {"classic": uuid} or {"version": uuid} to this course; refused unless the user may assign."""
+        user, training = self.django_user(), self.training()
+        if training is None or user is None or not can_assign_certificate(user, training):
+            raise JsonHandlerError(403, _("You are not allowed to change the certificate of this course."))
+        try:
+            api.assign_certificate(training=training, assigned_by=user, classic=data.get("classic") or None,
+                                   version=data.get("version") or None)
+        except (NotFound, WrongTenant):
+            raise JsonHandlerError(404, _("No such certificate.")) from None
+        except InvalidInput as error:
+            raise JsonHandlerError(400, str(error)) from None
+        return self._choices(user)
+
+    @staticmethod
+    def workbench_scenarios() -> list[tuple[str, str]]:
+        return [("Author certificate", "<author_certificate/>")]
+
+
+def _name(user: Any) -> str:
+    return (user.get_full_name() or user.get_username()) if user is not None else "-"
+
+
+def _escape(text: str) -> str:
+    from django.utils.html import escape
+
+    return str(escape(text))

@@ -1,0 +1,1 @@
+"""Stand-in for edx-platform (tests only)."""

@@ -1,0 +1,1 @@
+"""Stand-in for edx-platform's common.djangoapps.student (tests only)."""

@@ -1,0 +1,99 @@
+"""The Celery task: retried with backoff on transient storage errors, `failed` once retries are
+exhausted, queued on the configured queue."""
+
+import pytest
+from kombu.exceptions import OperationalError as BrokerUnreachable
+
+from author_certificates import api, storage, tasks
+from author_certificates.models import IssuedCertificate
+from author_certificates.tasks import enqueue_generation, generate_certificate_task
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def requested(course, classic_en, staff, learner, now):
+    api.assign_certificate(training=course, classic=classic_en, assigned_by=staff, now=now)
+    api.record_completion(user=learner, training=course, completed_at=now)
+    return api.request_certificate(user=learner, training=course, now=now)
+
+
+@pytest.fixture
+def flaky_storage(monkeypatch):
+    """save_pdf fails with a network error the first `failures` times, then stores normally."""
+    real_save = storage.save_pdf
+    calls = []
+
+    def install(failures):
+        def save(**kwargs):
+            calls.append(kwargs["name"])
+            if len(calls) <= failures:
+                raise ConnectionResetError("connection reset by the object store")
+            return real_save(**kwargs)
+
+        monkeypatch.setattr(storage, "save_pdf", save)
+        return calls
+
+    return install
+
+
+def test_the_task_is_acknowledged_late_and_retried_five_times():
+    assert generate_certificate_task.acks_late is True
+    assert generate_certificate_task.max_retries == 5
+    assert generate_certificate_task.name == "author_certificates.generate_certificate"
+
+
+def test_a_transient_storage_error_is_retried_then_succeeds(requested, flaky_storage, certificate_files):
+    calls = flaky_storage(failures=1)
+
+    assert generate_certificate_task.apply(args=[requested.pk]).get() == "generated"
+
+    row = IssuedCertificate.objects.get(pk=requested.pk)
+    assert len(calls) == 2 and row.state == "generated"
+    assert certificate_files() == [row.file]
+
+
+def test_exhausted_retries_leave_the_certificate_failed_not_generating(
+        requested, flaky_storage, certificate_files, monkeypatch, learner, course):
+    calls = flaky_storage(failures=100)
+    backoffs = []
+    real_backoff = tasks.get_exponential_backoff_interval
+    monkeypatch.setattr(tasks, "get_exponential_backoff_interval",
+                        lambda **kwargs: backoffs.append(kwargs) or real_backoff(**kwargs))
+
+    assert generate_certificate_task.apply(args=[requested.pk]).get() == "failed"
+
+    row = IssuedCertificate.objects.get(pk=requested.pk)
+    assert len(calls) == 6, "the first attempt and five retries"
+    assert [backoff["retries"] for backoff in backoffs] == [0, 1, 2, 3, 4]
+    assert all(backoff["factor"] == 5 and backoff["maximum"] == 300 for backoff in backoffs)
+    assert row.state == "failed" and "Gave up after 6 attempts" in row.error
+    assert "connection reset by the object store" in row.error
+    assert certificate_files() == []
+    assert api.get_certificate_status(user=learner, training=course).can_generate
+
+
+def test_a_task_for_a_deleted_certificate_ends_quietly():
+    assert generate_certificate_task.apply(args=[987654]).get() == "missing"
+
+
+@pytest.mark.parametrize("queue, expected", [("certificates", {"queue": "certificates"}), (None, {})])
+def test_the_task_goes_to_the_configured_queue(settings, monkeypatch, queue, expected):
+    settings.AUTHOR_CERTIFICATES_CELERY_QUEUE = queue
+    sent = []
+    monkeypatch.setattr(generate_certificate_task, "apply_async", lambda **kwargs: sent.append(kwargs))
+
+    enqueue_generation(42)
+
+    assert sent == [{"args": [42], **expected}]
+
+
+def test_an_unreachable_broker_marks_the_certificate_failed(requested, monkeypatch):
+    def broker_down(**kwargs):
+        raise BrokerUnreachable("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(generate_certificate_task, "apply_async", broker_down)
+    enqueue_generation(requested.pk)
+
+    row = IssuedCertificate.objects.get(pk=requested.pk)
+    assert row.state == "failed" and "Could not queue the generation" in row.error
