@@ -33,6 +33,9 @@ DEFAULTS: dict[str, Any] = {
     "VERIFICATION_BASE_URL": "",
     # Name of the platform printed on certificates.
     "PLATFORM_NAME": "",
+    # A certificate still "generating" this many seconds after it was requested is taken as lost
+    # (a worker died, the message was dropped): the learner can try again.
+    "GENERATION_TIMEOUT_SECONDS": 900,
 }
 
 
@@ -40,3 +43,8 @@ def get(name: str) -> Any:
     """Return setting ``AUTHOR_CERTIFICATES_<name>`` or its default (KeyError for unknown names)."""
     default = DEFAULTS[name]
     return getattr(settings, PREFIX + name, default)
+
+
+def platform_name() -> str:
+    """The platform name shown on pages and printed on certificates."""
+    return get("PLATFORM_NAME") or getattr(settings, "PLATFORM_NAME", "") or "Open edX"

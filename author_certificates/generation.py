@@ -84,12 +84,6 @@ def verification_url(uuid: str) -> str:
     return f"{base.rstrip('/')}{reverse('author_certificates:verify', kwargs={'uuid': uuid})}"
 
 
-def _platform_name() -> str:
-    from django.conf import settings
-
-    return conf.get("PLATFORM_NAME") or getattr(settings, "PLATFORM_NAME", "") or "Open edX"
-
-
 def _job_for(issued: IssuedCertificate, generation_date: datetime.date, learner_name: str) -> _Job:
     if issued.version_id:
         design = version_design(issued.version)
@@ -98,7 +92,7 @@ def _job_for(issued: IssuedCertificate, generation_date: datetime.date, learner_
         author = editor.get_full_name() if editor else ""
     else:
         design = classic_certificate_design(issued.classic)
-        author = _platform_name()
+        author = conf.platform_name()
     completed_at = (Completion.objects.filter(user_id=issued.user_id, training_id=issued.training_id)
                     .values_list("completed_at", flat=True).first())
     completed_on = timezone.localdate(completed_at) if completed_at else generation_date
@@ -112,7 +106,7 @@ def _job_for(issued: IssuedCertificate, generation_date: datetime.date, learner_
         generation_date=generation_date,
         certificate_code=str(issued.uuid),
         verification_url=verification_url(str(issued.uuid)),
-        platform_name=_platform_name(),
+        platform_name=conf.platform_name(),
     )
     return _Job(
         design=design,

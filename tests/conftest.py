@@ -71,6 +71,14 @@ def classic_en(db):
 
 
 @pytest.fixture(autouse=True)
+def fixed_dates_never_stall(settings):
+    """Tests request certificates at FIXED_NOW, months before the real clock that pages read:
+    without this, every such "generating" row would count as stalled (see api.issuing.is_stalled).
+    Tests of stalling set the timeout themselves."""
+    settings.AUTHOR_CERTIFICATES_GENERATION_TIMEOUT_SECONDS = 100 * 365 * 24 * 3600
+
+
+@pytest.fixture(autouse=True)
 def isolated_certificate_storage(settings, tmp_path):
     """Each test stores PDFs in its own folder, never in the working tree."""
     settings.STORAGES = {
@@ -83,7 +91,6 @@ def isolated_certificate_storage(settings, tmp_path):
     }
 
 
-# --- generation/storage fixtures (owner: generation engineer) ---------------------------------
 @pytest.fixture
 def certificate_files(settings, tmp_path):
     """Issued PDFs go to a fresh folder (the "author_certificates" storage alias); returns a
@@ -92,4 +99,3 @@ def certificate_files(settings, tmp_path):
     settings.STORAGES = {**settings.STORAGES, "author_certificates": {
         "BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(root)}}}
     return lambda: sorted(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file())
-# --- end of generation/storage fixtures -------------------------------------------------------

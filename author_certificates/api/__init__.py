@@ -5,6 +5,14 @@ these functions and nothing below them. Each is keyword-only, typed, and documen
 raises (see ``author_certificates.exceptions``).
 """
 
+from ._common import tenant_of_request
+from .access import (
+    PLACEHOLDERS,
+    can_assign_certificate,
+    can_author,
+    can_open_certificate_of_others,
+    can_view_report,
+)
 from .assignment import (
     AuthorChoice,
     CertificateChoices,
@@ -16,8 +24,6 @@ from .assignment import (
     list_classic_certificates,
     remove_certificate,
 )
-
-# --- Studio previews (Studio engineer) ---
 from .authoring import (
     create_author_certificate,
     get_author_certificate,
@@ -30,24 +36,14 @@ from .authoring import (
     preview_version,
     save_new_version,
 )
-
-# --- end of Studio previews ---
-# --- Learner side (learner-side engineer) ---
 from .issuing import (
     CertificateStatus,
-    LearningRecord,
     get_certificate_status,
     get_issued_certificate,
-    get_learning_record,
-    list_learning_records,
-    matches_issued_pdf,
-    open_certificate,
     request_certificate,
-    tenant_of_request,
-    verify_certificate,
 )
-
-# --- end of learner side ---
+from .opening import matches_issued_pdf, open_certificate, verify_certificate
+from .records import LearningRecord, get_learning_record, list_learning_records
 from .reporting import ProgressRow, progress_report
 from .roles import grant_role, revoke_role
 from .trainings import (
@@ -61,6 +57,12 @@ from .trainings import (
 )
 
 __all__ = [
+    "PLACEHOLDERS",
+    "can_assign_certificate",
+    "can_author",
+    "can_open_certificate_of_others",
+    "can_view_report",
+    "tenant_of_request",
     "AuthorChoice",
     "CertificateChoices",
     "CertificateStatus",
@@ -95,7 +97,6 @@ __all__ = [
     "revoke_completion",
     "revoke_role",
     "save_new_version",
-    # --- learner side ---
     "LearningRecord",
     "get_learning_record",
     "list_learning_records",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from ..exceptions import InvalidInput, UnknownTraining
 from ..keys import parse_training_key
 from ..models import Training
+from ..tenancy import resolve_tenant
 
 TrainingRef = Training | str
 
@@ -49,3 +50,8 @@ def require_title(title: Any, *, what: str = "title") -> str:
     if len(title) > 255:
         raise InvalidInput(f"The {what} must be at most 255 characters long (it has {len(title)}).")
     return title
+
+
+def tenant_of_request(*, request: Any) -> str:
+    """The tenant a web request belongs to (by its domain; see tenancy.resolve_tenant)."""
+    return resolve_tenant(request=request)

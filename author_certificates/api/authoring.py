@@ -224,7 +224,7 @@ def get_version(
     return version
 
 
-# --- Studio previews (added by the Studio engineer; see docs/decisions/0040) -------------------
+# Studio previews: render unsaved designs and saved versions with sample data (docs/decisions/0040).
 def preview_design(
     *,
     title: str,
@@ -295,4 +295,3 @@ def list_tenant_versions(*, tenant: str) -> dict[int, list[AuthorCertificateVers
     for version in versions:
         grouped.setdefault(version.certificate_id, []).append(version)
     return grouped
-# --- end of Studio previews ---------------------------------------------------------------------

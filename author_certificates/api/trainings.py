@@ -118,7 +118,7 @@ def list_completed_trainings(*, user: Any, kind: str | None = None) -> list[Comp
     return list(queryset.order_by("-completed_at", "-id"))
 
 
-# --- added by the host-integration engineer (issue 5): program events name a program by uuid only ---
+# Program events name a program by uuid only (docs/decisions/0051).
 def find_training_by_slug(*, kind: str, slug: str) -> Training | None:
     """The pathway or program whose key ends in ``+<slug>`` (any organisation), or None.
 
@@ -132,4 +132,3 @@ def find_training_by_slug(*, kind: str, slug: str) -> Training | None:
     return matches[0] if matches else None
 
 
-# --- end of issue 5 block ---

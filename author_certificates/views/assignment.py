@@ -19,8 +19,6 @@ from django.views.decorators.http import require_http_methods
 from .. import api
 from ..exceptions import InvalidInput, MalformedTrainingKey, NotFound, WrongTenant
 from ..models import Training
-from ..permissions import can_assign_certificate, can_view_report
-from ..tenancy import resolve_tenant
 from .forms import AssignForm
 
 WINDOWS = ("choose", "classic", "author")
@@ -43,7 +41,7 @@ def training_for_staff(request: HttpRequest, training_key: str) -> Training:
         raise BadTrainingKey(str(error)) from None
     except NotFound:
         raise Http404(_("No such training.")) from None
-    if training.tenant != resolve_tenant(request=request) or not can_view_report(request.user, training):
+    if training.tenant != api.tenant_of_request(request=request) or not api.can_view_report(request.user, training):
         raise Http404(_("No such training."))
     return training
 
@@ -100,7 +98,7 @@ def training_certificate(request: HttpRequest, training_key: str) -> HttpRespons
         training = training_for_staff(request, training_key)
     except BadTrainingKey as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-    may_assign = can_assign_certificate(request.user, training)
+    may_assign = api.can_assign_certificate(request.user, training)
     form = AssignForm()
     status = 200
     if request.method == "POST":

@@ -17,9 +17,6 @@ from django.views.decorators.http import require_http_methods
 
 from .. import api
 from ..exceptions import InvalidInput, NotFound, RenderingFailed, WrongTenant
-from ..permissions import can_author
-from ..rendering import PLACEHOLDERS
-from ..tenancy import resolve_tenant
 from .forms import DesignForm
 
 # Fields of the editor a DesignProblem.field may name; anything else is shown above the form.
@@ -28,8 +25,8 @@ _FORM_FIELDS = {"title", "html", "css", "page_size", "orientation", "language", 
 
 def author_tenant(request: HttpRequest) -> str:
     """The request's tenant, once the user is known to be allowed to author there (else 403)."""
-    tenant = resolve_tenant(request=request)
-    if not can_author(request.user, tenant):
+    tenant = api.tenant_of_request(request=request)
+    if not api.can_author(request.user, tenant):
         raise DjangoPermissionDenied(_("You are not allowed to design certificates for this site."))
     return tenant
 
@@ -118,7 +115,7 @@ def certificate_editor(request: HttpRequest, uuid: Any = None) -> HttpResponse:
         "certificate": certificate,
         "latest": latest,
         "asset_names": asset_names,
-        "placeholders": sorted(PLACEHOLDERS.items()),
+        "placeholders": sorted(api.PLACEHOLDERS.items()),
     }
     if request.method != "POST":
         return render(request, "author_certificates/studio/editor.html", context)

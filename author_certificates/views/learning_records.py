@@ -22,7 +22,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import api
+from .. import api, conf
 from ..exceptions import AuthorCertificatesError, UnknownTraining
 from ..keys import COURSE, KINDS, PATHWAY, PROGRAM
 from ..rest_api.v1.errors import is_mapped
@@ -55,7 +55,7 @@ def follow_requested_language(view: Callable[..., HttpResponse]) -> Callable[...
 
 def page_context() -> dict:
     """What every learner page's base template shows."""
-    return {"platform_name": getattr(settings, "PLATFORM_NAME", "") or "Open edX"}
+    return {"platform_name": conf.platform_name()}
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,6 @@ from xblock.fields import Scope, String
 
 from .. import api
 from ..exceptions import InvalidInput, NotCompleted, NotFound, NothingAssigned, WrongTenant
-from ..permissions import can_assign_certificate, can_view_report
 
 # The edx-platform user service puts the Django user id under this key of XBlockUser.opt_attrs.
 USER_ID_ATTRIBUTE = "edx-platform.user_id"
@@ -136,7 +135,7 @@ class AuthorCertificateXBlock(XBlock):
     # --- staff (Studio) ------------------------------------------------------------------------
     def _choices(self, user: Any) -> dict:
         training = self.training()
-        if training is None or user is None or not can_view_report(user, training):
+        if training is None or user is None or not api.can_view_report(user, training):
             return {"allowed": False, "may_assign": False}
         choices = api.certificate_choices(training=training)
         versions = api.list_tenant_versions(tenant=training.tenant)
@@ -148,7 +147,7 @@ class AuthorCertificateXBlock(XBlock):
 
         return {
             "allowed": True,
-            "may_assign": can_assign_certificate(user, training),
+            "may_assign": api.can_assign_certificate(user, training),
             "offers_author_certificates": choices.offers_author_certificates,
             "current": None if current is None else (
                 {"kind": "author", "version": str(current.version.uuid), "title": current.version.certificate.title,
@@ -193,7 +192,7 @@ class AuthorCertificateXBlock(XBlock):
     def assign(self, data: dict, suffix: str = "") -> dict:
         """Assign {"classic": uuid} or {"version": uuid} to this course; refused unless the user may assign."""
         user, training = self.django_user(), self.training()
-        if training is None or user is None or not can_assign_certificate(user, training):
+        if training is None or user is None or not api.can_assign_certificate(user, training):
             raise JsonHandlerError(403, _("You are not allowed to change the certificate of this course."))
         try:
             api.assign_certificate(training=training, assigned_by=user, classic=data.get("classic") or None,

@@ -10,12 +10,11 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
 
-# --- issue 5 (host integration): edx-platform's import path for the fake host tables ---
+# edx-platform's import path for the fake host tables (docs/decisions/0054).
 # compat.py imports ``common.djangoapps.student.models`` as in edx-platform; this folder
 # provides that path (re-exporting tests/host/hostapp/models.py). See docs/decisions/0054.
 if str(BASE_DIR / "edx_platform_stub") not in sys.path:
     sys.path.append(str(BASE_DIR / "edx_platform_stub"))
-# --- end of issue 5 block ---
 VAR_DIR = Path(os.environ.get("AC_VAR_DIR", BASE_DIR.parent.parent / "var"))
 
 SECRET_KEY = "tests-only-not-secret"
@@ -101,12 +100,10 @@ else:
         "default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ.get("AC_SQLITE_PATH", ":memory:")}
     }
 
-# --- worker database name (owner: generation engineer) -----------------------------------------
 # A Celery worker started by tests/services/ must open the test database pytest-django created
 # (e.g. test_author_certificates), not the NAME above.
 if os.environ.get("AC_DATABASE_NAME"):
     DATABASES["default"]["NAME"] = os.environ["AC_DATABASE_NAME"]
-# --- end of worker database name ---------------------------------------------------------------
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

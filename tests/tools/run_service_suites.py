@@ -9,7 +9,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.tools.suites import missing, pytest, reachable  # noqa: E402
 
-DB_SUITE = ["-q", "-m", "not browser and not services", "--ignore=tests/rendering", "tests"]
+# Rendering tests touch no database; packaging tests build a wheel: both run once, in the SQLite suite.
+DB_SUITE = ["-q", "-n", "2", "-m", "not browser and not services and not packaging", "--ignore=tests/rendering",
+            "tests"]
 
 
 def main() -> int:

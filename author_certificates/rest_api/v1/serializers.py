@@ -81,7 +81,7 @@ def certificate_data(status: api.CertificateStatus, request: HttpRequest) -> dic
         "open_url": open_url,
         "download_url": f"{open_url}?download=1" if open_url else None,
         "verify_url": _absolute(request, "verify", uuid=issued.uuid) if generated else None,
-        "error": issued.error if issued is not None and status.state == FAILED else None,
+        "error": status.failure_reason or None,
     }
 
 

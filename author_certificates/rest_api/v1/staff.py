@@ -25,8 +25,6 @@ from rest_framework.response import Response
 
 from ... import api
 from ...exceptions import InvalidInput, PermissionDenied, UnknownTraining
-from ...permissions import can_assign_certificate, can_author, can_view_report
-from ...tenancy import resolve_tenant
 from .errors import ErrorMappingAPIView
 from .permissions import AUTHENTICATION_CLASSES, IsActiveUser
 
@@ -99,8 +97,8 @@ class AuthoringAPIView(StaffAPIView):
     """Endpoints of the Author tool: only users who may author for the request's tenant."""
 
     def author_tenant(self, request: Request) -> str:
-        tenant = resolve_tenant(request=request)
-        if not can_author(request.user, tenant):
+        tenant = api.tenant_of_request(request=request)
+        if not api.can_author(request.user, tenant):
             raise PermissionDenied("Only authors of this site can use its author certificates.")
         return tenant
 
@@ -193,7 +191,7 @@ class TrainingStaffView(StaffAPIView):
 
     def training(self, request: Request, training_key: str):
         training = api.get_training(training_key)  # MalformedTrainingKey -> 400, UnknownTraining -> 404
-        if training.tenant != resolve_tenant(request=request) or not can_view_report(request.user, training):
+        if training.tenant != api.tenant_of_request(request=request) or not api.can_view_report(request.user, training):
             raise UnknownTraining(f"No training is registered with the key '{training_key}'.")
         return training
 
@@ -206,7 +204,7 @@ class TrainingCertificateView(TrainingStaffView):
         return {
             "training": {"key": training.key, "title": training.title, "kind": training.kind},
             "current": assignment_data(choices.current),
-            "can_assign": can_assign_certificate(request.user, training),
+            "can_assign": api.can_assign_certificate(request.user, training),
             "offers_author_certificates": choices.offers_author_certificates,
             "classic": [classic_data(classic) for classic in choices.classic],
             "author": [
@@ -221,7 +219,7 @@ class TrainingCertificateView(TrainingStaffView):
 
     def put(self, request: Request, training_key: str) -> Response:
         training = self.training(request, training_key)
-        if not can_assign_certificate(request.user, training):
+        if not api.can_assign_certificate(request.user, training):
             raise PermissionDenied("Only administrators and trainers of this training can change its certificate.")
         classic, version = request.data.get("classic"), request.data.get("version")
         if bool(classic) == bool(version):

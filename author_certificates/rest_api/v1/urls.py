@@ -35,7 +35,7 @@ urlpatterns = [
     path("verify/<uuid:uuid>/", learner.VerifyCertificateView.as_view(), name="api_verify"),
 ]
 
-# --- Staff endpoints (Studio engineer): see docs/rest-api-staff.md ---
+# Staff endpoints (Studio and LMS admin pages use the same use cases).
 from . import staff  # noqa: E402
 
 urlpatterns += [
@@ -57,4 +57,3 @@ urlpatterns += [
         name="api_training_report",
     ),
 ]
-# --- end of staff endpoints ---

@@ -1,0 +1,93 @@
+"""Learning Records: a learner's completed trainings with the state of each certificate (R11, R12)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, Subquery
+
+from ..exceptions import InvalidInput, UnknownTraining
+from ..keys import KINDS
+from ..models import CertificateAssignment, Completion, IssuedCertificate, Training
+from ._common import TrainingRef, resolve_training
+from .issuing import CertificateStatus, get_certificate_status, status_from_rows
+
+
+@dataclass(frozen=True)
+class LearningRecord:
+    """One completed training of a learner, with the state of its certificate control (R11, R12)."""
+
+    completion: Completion
+    status: CertificateStatus
+
+    @property
+    def training(self) -> Training:
+        return self.status.training
+
+
+def _latest_assignment_has_certificate() -> Exists:
+    # The newest history entry of the outer training names a classic certificate or a version.
+    newest = CertificateAssignment.objects.filter(training=OuterRef(OuterRef("training"))).order_by("-id")
+    return Exists(
+        CertificateAssignment.objects.filter(pk=Subquery(newest.values("pk")[:1])).filter(
+            Q(classic__isnull=False) | Q(version__isnull=False)
+        )
+    )
+
+
+def list_learning_records(*, user: Any, kind: str | None = None, tenant: str | None = None) -> list[LearningRecord]:
+    """The learner's current completions (newest first) with their certificate states, in two queries.
+
+    ``kind`` narrows to course, pathway or program; ``tenant`` to the trainings of one tenant.
+    Raises InvalidInput for an unknown kind. An anonymous user has no records.
+    """
+    if kind is not None and kind not in KINDS:
+        raise InvalidInput(f"'{kind}' is not a kind of training; expected one of {', '.join(KINDS)}.")
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    completions = (
+        Completion.objects.filter(user=user, revoked_at__isnull=True)
+        .select_related("training")
+        .annotate(has_certificate=_latest_assignment_has_certificate())
+    )
+    if kind:
+        completions = completions.filter(training__kind=kind)
+    if tenant is not None:
+        completions = completions.filter(training__tenant=tenant)
+    completions = list(completions.order_by("-completed_at", "-id"))
+    issued_by_training: dict[int, IssuedCertificate] = {}
+    if completions:
+        issued_by_training = {
+            issued.training_id: issued
+            for issued in IssuedCertificate.objects.filter(
+                user=user, training_id__in=[completion.training_id for completion in completions]
+            )
+        }
+    records = []
+    for completion in completions:
+        issued = issued_by_training.get(completion.training_id)
+        if issued is not None:
+            issued.training = completion.training  # spare a query when the caller reads it
+        status = status_from_rows(
+            training=completion.training, issued=issued, has_assignment=completion.has_certificate, completed=True
+        )
+        records.append(LearningRecord(completion=completion, status=status))
+    return records
+
+
+def get_learning_record(*, user: Any, training: TrainingRef, tenant: str | None = None) -> LearningRecord | None:
+    """The learner's record of one training, or None when they have not completed it.
+
+    Raises MalformedTrainingKey, UnknownTraining (also for a training of another tenant than
+    ``tenant`` when given, so that it stays invisible).
+    """
+    training = resolve_training(training)
+    if tenant is not None and training.tenant != tenant:
+        raise UnknownTraining(f"No training is registered with the key '{training.key}'.")
+    completion = None
+    if user is not None and getattr(user, "is_authenticated", False):
+        completion = Completion.objects.filter(user=user, training=training, revoked_at__isnull=True).first()
+    if completion is None:
+        return None
+    return LearningRecord(completion=completion, status=get_certificate_status(user=user, training=training))
