@@ -1,5 +1,5 @@
 """The staff REST endpoints: author certificates and versions, classic certificates, a training's
-certificate (read and assign) and its progress report. Documented in docs/rest-api-staff.md.
+certificate (read and assign) and its progress report. Documented in the README (REST API reference).
 
 Who may call what (the same rules as the Studio pages):
 
