@@ -295,15 +295,22 @@ class RoleAssignment(models.Model):
     training = models.ForeignKey(Training, null=True, blank=True, on_delete=models.CASCADE, related_name="roles")
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     granted_at = models.DateTimeField()
+    # "" for a tenant-wide role, else the training's id, set by save(). Tenant-wide rows have no
+    # training, NULLs never collide in a unique index, and MySQL/MariaDB cannot create a unique
+    # constraint with a condition: uniqueness is enforced on this derived column instead.
+    scope = models.CharField(max_length=32, blank=True, default="", editable=False)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "tenant", "training"], name="ac_role_unique_on_training"),
-            models.UniqueConstraint(
-                fields=["user", "role", "tenant"], condition=Q(training__isnull=True), name="ac_role_unique_on_tenant"
-            ),
+            models.UniqueConstraint(fields=["user", "role", "tenant", "scope"], name="ac_role_unique_in_scope"),
             models.CheckConstraint(condition=Q(role__in=["admin", "trainer", "inspector"]), name="ac_role_valid"),
         ]
 
     def __str__(self) -> str:
         return f"{self.user} {self.role} of {self.training or self.tenant}"
+
+    def save(self, *args, **kwargs):
+        self.scope = str(self.training_id) if self.training_id else ""
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "scope"}
+        super().save(*args, **kwargs)
