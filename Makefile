@@ -19,6 +19,7 @@ help:
 	@echo "make test   - every test and quality check (SQLite, PostgreSQL, MariaDB, Celery worker, browser)"
 	@echo "make bench  - benchmarks of generation (see README)"
 	@echo "make requirements - recompile requirements/*.txt from *.in"
+	@echo "make static - (release) vendor Paragon's CSS into the package's static files"
 
 $(VENV)/.installed: requirements/base.txt requirements/test.txt setup.py
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 not found: install it or set PYTHON312=/path/to/python3.12"; exit 1; }
@@ -62,6 +63,10 @@ demo: venv
 	AC_SQLITE_PATH=$(DEMO_DB) DJANGO_SETTINGS_MODULE=tests.host.demo_settings $(MANAGE) migrate --noinput
 	AC_SQLITE_PATH=$(DEMO_DB) DJANGO_SETTINGS_MODULE=tests.host.demo_settings $(MANAGE) seed_demo
 	AC_SQLITE_PATH=$(DEMO_DB) DJANGO_SETTINGS_MODULE=tests.host.demo_settings $(MANAGE) runserver 127.0.0.1:8000
+
+# Release time only: vendor Paragon's compiled CSS into the package (needs npm; the result is committed).
+static:
+	bash tools/build_static.sh
 
 bench: venv
 	$(PY) bench/run.py
