@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.db.models import F
@@ -116,6 +116,33 @@ def _job_for(issued: IssuedCertificate, generation_date: datetime.date, learner_
     )
 
 
+_DATE_FIELDS = ("completion_date", "generation_date")
+
+
+def printed_record(job: _Job) -> dict:
+    """What a generation printed, as JSON: recorded with the file (``IssuedCertificate.printed``)."""
+    record = asdict(job.context)
+    for name in _DATE_FIELDS:
+        record[name] = record[name].isoformat()
+    return {**record, "author": job.author}
+
+
+def _reprint_job(issued: IssuedCertificate) -> _Job:
+    """The job of a past generation: the pinned design with exactly what was printed then.
+
+    Certificates generated before ``printed`` was recorded fall back to today's data with the
+    recorded name and date.
+    """
+    job = _job_for(issued, timezone.localdate(issued.generated_at), issued.learner_name)
+    if not issued.printed:
+        return job
+    printed = dict(issued.printed)
+    author = printed.pop("author", job.author)
+    for name in _DATE_FIELDS:
+        printed[name] = datetime.date.fromisoformat(printed[name])
+    return _Job(design=job.design, context=CertificateContext(**printed), author=author, file_name=job.file_name)
+
+
 def _load(issued_certificate_id: int) -> IssuedCertificate:
     try:
         return IssuedCertificate.objects.select_related(
@@ -198,7 +225,8 @@ def generate_certificate(*, issued_certificate_id: int, now: datetime.datetime |
         # `failed` is accepted: a duplicate delivery that failed beside us pinned the same design.
         recorded = attempt.rows(IssuedState.GENERATING, IssuedState.FAILED).update(
             state=IssuedState.GENERATED, file=stored_name, sha256=digest,
-            generated_at=moment, learner_name=learner_name, error="", attempts=F("attempts") + 1)
+            generated_at=moment, learner_name=learner_name, printed=printed_record(job), error="",
+            attempts=F("attempts") + 1)
     except (OperationalError, InterfaceError) as error:
         # The database went away between storing and recording: nothing refers to the file.
         _discard(stored_name)
@@ -216,7 +244,7 @@ def generate_certificate(*, issued_certificate_id: int, now: datetime.datetime |
     log.info("Generated certificate %s for training %s", issued.uuid, issued.training_id)
     issued.state, issued.file, issued.generated_at, issued.learner_name, issued.error = (
         IssuedState.GENERATED, stored_name, moment, learner_name, "")
-    issued.sha256 = digest
+    issued.sha256, issued.printed = digest, printed_record(job)
     issued.attempts += 1
     return issued
 
@@ -225,9 +253,10 @@ def read_certificate(issued: IssuedCertificate) -> bytes:
     """The stored PDF of a generated certificate, byte for byte as generated (R8).
 
     If the file has gone missing from storage, it is rendered again from the pinned design with
-    the recorded generation date and learner name, stored under a new name, and the loss is
-    logged as an error (and a second error if the bytes differ from the recorded sha256, e.g.
-    because the training's title changed since). Raises GenerationFailed for a certificate
+    exactly what was printed the first time (``IssuedCertificate.printed``: name, title, dates,
+    links), stored under a new name, and the loss is logged as an error (and a second error if
+    the bytes still differ from the recorded sha256, e.g. because a tenant's classic design was
+    edited in the admin since). Raises GenerationFailed for a certificate
     that is not generated, InvalidDesign / RenderingFailed if the re-render fails, and what the
     storage raises when it cannot be read or written.
     """
@@ -238,7 +267,7 @@ def read_certificate(issued: IssuedCertificate) -> bytes:
     except FileNotFoundError:
         log.error("Certificate file %s of %s is missing; rendering it again from its pinned design.",
                   issued.file, issued.uuid)
-    job = _job_for(issued, timezone.localdate(issued.generated_at), issued.learner_name)
+    job = _reprint_job(issued)
     pdf = render_pdf(job.design, job.context, author=job.author)
     digest = hashlib.sha256(pdf).hexdigest()
     if digest != issued.sha256:

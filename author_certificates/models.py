@@ -252,6 +252,11 @@ class IssuedCertificate(models.Model):
     requested_at = models.DateTimeField()
     generated_at = models.DateTimeField(null=True, blank=True, help_text=_("Date of the first generation (R10)."))
     learner_name = models.CharField(max_length=255, blank=True, help_text=_("The name printed on the certificate."))
+    printed = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text=_("What was printed (names, title, dates, links) at first generation, for a faithful re-render."),
+    )
     file = models.CharField(max_length=500, blank=True, help_text=_("Name of the PDF in the certificate storage."))
     sha256 = models.CharField(max_length=64, blank=True)
     error = models.TextField(blank=True)

@@ -46,8 +46,31 @@ def test_a_missing_file_is_rendered_again_byte_for_byte_and_logged(generated, se
     assert generation.read_certificate(row) == original, "the next open reads the restored file"
 
 
-def test_a_re_render_that_differs_from_the_record_is_logged_as_well(generated, settings, caplog, certificate_files):
+def test_a_re_render_prints_what_was_printed_even_after_the_title_changed(
+    generated, settings, caplog, certificate_files
+):
+    original = generation.read_certificate(generated)
     Training.objects.filter(pk=generated.training_id).update(title="Computing 101, renamed")
+    _delete_stored_file(settings, generated)
+
+    again = generation.read_certificate(IssuedCertificate.objects.get(pk=generated.pk))
+
+    assert again == original, "the recorded title, not today's, is printed again (R8)"
+    assert generated.printed["training_title"] == "Computing 101"
+
+
+def test_a_re_render_that_differs_from_the_record_is_logged_as_well(
+    course, staff, learner, now, settings, caplog, certificate_files
+):
+    from author_certificates.models import ClassicCertificate
+
+    own = ClassicCertificate.objects.create(tenant="default", name="Ours", html="<p>{{ learner_full_name }}</p>")
+    api.assign_certificate(training=course, classic=own, assigned_by=staff, now=now)
+    api.record_completion(user=learner, training=course, completed_at=now)
+    issued = api.request_certificate(user=learner, training=course, now=now)
+    generated = generation.generate_certificate(issued_certificate_id=issued.pk, now=now)
+    # A tenant's classic certificate is editable in the admin, unlike a version.
+    ClassicCertificate.objects.filter(pk=own.pk).update(html="<p>Dear {{ learner_full_name }}</p>")
     _delete_stored_file(settings, generated)
 
     with caplog.at_level(logging.ERROR, logger="author_certificates.generation"):
