@@ -47,6 +47,26 @@ def learner(make_user):
 
 
 @pytest.fixture
+def trainer(make_user, course):
+    """A trainer of ``course`` through the plugin's own role table."""
+    from author_certificates import api
+
+    user = make_user("trainer")
+    api.grant_role(user=user, role="trainer", training=course)
+    return user
+
+
+@pytest.fixture
+def inspector(make_user, course):
+    """An inspector (read-only auditor) of ``course`` through the plugin's own role table."""
+    from author_certificates import api
+
+    user = make_user("inspector")
+    api.grant_role(user=user, role="inspector", training=course)
+    return user
+
+
+@pytest.fixture
 def course(db, now):
     from author_certificates import api
 

@@ -20,20 +20,6 @@ def page_url(training, window=""):
     return f"{url}?window={window}" if window else url
 
 
-@pytest.fixture
-def trainer(make_user, course):
-    user = make_user("trainer")
-    api.grant_role(user=user, role="trainer", training=course)
-    return user
-
-
-@pytest.fixture
-def inspector(make_user, course):
-    user = make_user("inspector")
-    api.grant_role(user=user, role="inspector", training=course)
-    return user
-
-
 def test_r4_without_author_certificates_the_button_opens_the_classic_list_directly(client, trainer, course, classic_en):
     client.force_login(trainer)
     body = client.get(page_url(course)).content.decode()

@@ -40,20 +40,6 @@ def acme(settings):
     settings.AUTHOR_CERTIFICATES_TENANTS = ACME
 
 
-@pytest.fixture
-def trainer(make_user, course):
-    user = make_user("trainer")
-    api.grant_role(user=user, role="trainer", training=course)
-    return user
-
-
-@pytest.fixture
-def inspector(make_user, course):
-    user = make_user("inspector")
-    api.grant_role(user=user, role="inspector", training=course)
-    return user
-
-
 def test_list_of_the_tenants_author_certificates(client, staff, author, author_version, now, acme):
     api.save_new_version(certificate=author_version.certificate, edited_by=staff, html=SIMPLE_HTML + "<p>2</p>",
                          now=now)
