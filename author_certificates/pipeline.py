@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from openedx_filters import PipelineStep
@@ -39,7 +38,7 @@ def certificate_redirect_for(*, user_id: Any, course_key: str) -> str | None:
         training = api.get_training(str(course_key))
     except AuthorCertificatesError:
         return None
-    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    user = api.find_user(user_id=user_id)
     status = api.get_certificate_status(user=user, training=training) if user is not None else None
     issued = status.issued if status is not None else None
     if issued is not None and issued.state == IssuedState.GENERATED:

@@ -25,7 +25,6 @@ import datetime
 import logging
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.utils.module_loading import import_string
 
 from . import api
@@ -58,11 +57,8 @@ def _event_id(kwargs: dict[str, Any]) -> str:
 
 def _find_user(user_data: Any) -> Any | None:
     """The local user an event's UserData names: by username when it has one, else by id."""
-    users = get_user_model().objects
     username = getattr(getattr(user_data, "pii", None), "username", "")
-    if username:
-        return users.filter(username=username).first()
-    return users.filter(pk=user_data.id).first()
+    return api.find_user(username=username, user_id=user_data.id)
 
 
 def _course_training(

@@ -5,7 +5,7 @@ these functions and nothing below them. Each is keyword-only, typed, and documen
 raises (see ``author_certificates.exceptions``).
 """
 
-from ._common import tenant_of_request
+from ._common import find_user, tenant_of_request
 from .access import (
     PLACEHOLDERS,
     can_assign_certificate,
@@ -71,6 +71,7 @@ __all__ = [
     "certificate_choices",
     "create_author_certificate",
     "find_training_by_slug",
+    "find_user",
     "get_author_certificate",
     "get_certificate_status",
     "get_classic_certificate",

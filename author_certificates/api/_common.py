@@ -55,3 +55,24 @@ def require_title(title: Any, *, what: str = "title") -> str:
 def tenant_of_request(*, request: Any) -> str:
     """The tenant a web request belongs to (by its domain; see tenancy.resolve_tenant)."""
     return resolve_tenant(request=request)
+
+
+def find_user(*, user_id: Any = None, username: str = "", active_only: bool = False) -> Any | None:
+    """The local user named by an event, a filter or a runtime: by username when given, else by id.
+
+    Returns None when nobody matches (or the user is inactive and ``active_only``); never raises
+    for an unknown or malformed id, because adapters pass whatever the host handed them.
+    """
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.all()
+    if active_only:
+        users = users.filter(is_active=True)
+    if username:
+        return users.filter(username=username).first()
+    if not user_id:
+        return None
+    try:
+        return users.filter(pk=user_id).first()
+    except (TypeError, ValueError):
+        return None

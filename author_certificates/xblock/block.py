@@ -13,7 +13,6 @@ import importlib.resources
 import json
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from web_fragments.fragment import Fragment
@@ -75,9 +74,7 @@ class AuthorCertificateXBlock(XBlock):
         user_service = self.runtime.service(self, "user")
         current = user_service.get_current_user() if user_service else None
         user_id = current.opt_attrs.get(USER_ID_ATTRIBUTE) if current is not None else None
-        if not user_id:
-            return None
-        return get_user_model().objects.filter(pk=user_id, is_active=True).first()
+        return api.find_user(user_id=user_id, active_only=True)
 
     def training(self):
         """The course as a registered training, or None when it is not registered (yet)."""
