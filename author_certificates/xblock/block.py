@@ -51,6 +51,21 @@ def status_payload(status: Any) -> dict:
     return {"state": state, "message": messages.get(state, ""), "button": buttons.get(state), "open_url": open_url}
 
 
+def _fragment(view: str, initializer: str, **texts: str) -> Fragment:
+    """A view's fragment: its HTML filled with escaped ``texts``, the shared CSS and its script.
+
+    ``view`` names html/<view>.html; the script is js/author-certificate.js for the student view
+    and js/author-certificate-<view>.js for the others.
+    """
+    html = _static(f"html/{view}.html").format(**{name: _escape(str(text)) for name, text in texts.items()})
+    fragment = Fragment(html)
+    fragment.add_css(_static("css/author-certificate.css"))
+    script = "js/author-certificate.js" if view == "student" else f"js/author-certificate-{view}.js"
+    fragment.add_javascript(_static(script))
+    fragment.initialize_js(initializer)
+    return fragment
+
+
 @XBlock.needs("user")
 @XBlock.wants("i18n")
 class AuthorCertificateXBlock(XBlock):
@@ -96,17 +111,14 @@ class AuthorCertificateXBlock(XBlock):
 
     def student_view(self, context: dict | None = None) -> Fragment:
         status = self._status()
-        fragment = Fragment(_static("html/student.html").format(
-            heading=_escape(_("Certificate")),
-            message=_escape(status["message"]),
-            status_json=_escape(json.dumps(status)),
-            generating=_escape(_("The certificate is being generated")),
-            failed=_escape(_("Something went wrong. Please try again.")),
-        ))
-        fragment.add_css(_static("css/author-certificate.css"))
-        fragment.add_javascript(_static("js/author-certificate.js"))
-        fragment.initialize_js("AuthorCertificateXBlock")
-        return fragment
+        return _fragment(
+            "student", "AuthorCertificateXBlock",
+            heading=_("Certificate"),
+            message=status["message"],
+            status_json=json.dumps(status),
+            generating=_("The certificate is being generated"),
+            failed=_("Something went wrong. Please try again."),
+        )
 
     @XBlock.json_handler
     def status(self, data: dict, suffix: str = "") -> dict:
@@ -164,21 +176,18 @@ class AuthorCertificateXBlock(XBlock):
 
     def studio_view(self, context: dict | None = None) -> Fragment:
         choices = self._choices(self.django_user())
-        fragment = Fragment(_static("html/studio.html").format(
-            heading=_escape(_("Certificate of this course")),
-            choices_json=_escape(json.dumps(choices)),
-            select=_escape(_("Select certificate")),
-            classic=_escape(_("Classic certificates")),
-            author=_escape(_("Author certificates")),
-            close=_escape(_("Close")),
-            none=_escape(_("No certificate is assigned to this course.")),
-            refused=_escape(_("You can see the certificate of this course but not change it.")),
-            saved=_escape(_("The certificate of this course has been updated.")),
-        ))
-        fragment.add_css(_static("css/author-certificate.css"))
-        fragment.add_javascript(_static("js/author-certificate-studio.js"))
-        fragment.initialize_js("AuthorCertificateXBlockStudio")
-        return fragment
+        return _fragment(
+            "studio", "AuthorCertificateXBlockStudio",
+            heading=_("Certificate of this course"),
+            choices_json=json.dumps(choices),
+            select=_("Select certificate"),
+            classic=_("Classic certificates"),
+            author=_("Author certificates"),
+            close=_("Close"),
+            none=_("No certificate is assigned to this course."),
+            refused=_("You can see the certificate of this course but not change it."),
+            saved=_("The certificate of this course has been updated."),
+        )
 
     @XBlock.json_handler
     def choices(self, data: dict, suffix: str = "") -> dict:
