@@ -77,8 +77,23 @@ def is_global_staff(user: Any) -> bool:
 def learner_full_name(user: Any) -> str:
     """The name to print on a certificate: the host profile's name, else Django's full name, else username."""
     profile_model = _student_model("UserProfile")
+    name = None
     if profile_model is not None and getattr(user, "pk", None):
         name = profile_model.objects.filter(user=user).values_list("name", flat=True).first()
-        if name and name.strip():
-            return name.strip()
+    return printed_learner_name(user, profile_name=name)
+
+
+def printed_learner_name(user: Any, *, profile_name: str | None) -> str:
+    """learner_full_name() from a profile name already read (hot_path joins the profile table)."""
+    if profile_name and profile_name.strip():
+        return profile_name.strip()
     return user.get_full_name() or user.get_username()
+
+
+def learner_profile_table() -> tuple[str, str, str] | None:
+    """The host profile's (table, user column, name column), for a read that joins it; None without one."""
+    profile_model = _student_model("UserProfile")
+    if profile_model is None:
+        return None
+    meta = profile_model._meta
+    return meta.db_table, meta.get_field("user").column, meta.get_field("name").column

@@ -26,7 +26,8 @@ from django.utils import timezone
 from . import compat, conf, storage
 from .designs import classic_certificate_design, version_design
 from .exceptions import GenerationFailed, InvalidDesign, UnknownCertificate
-from .models import Completion, IssuedCertificate, IssuedState
+from .hot_path import GenerationRow, generation_row, update_pinned_row
+from .models import IssuedCertificate, IssuedState
 from .rendering import CertificateContext, Design, render_pdf
 
 log = logging.getLogger(__name__)
@@ -68,6 +69,16 @@ class _Attempt:
     def of(cls, issued: IssuedCertificate) -> _Attempt:
         return cls(issued.pk, issued.requested_at, issued.classic_id, issued.version_id)
 
+    def record(self, *states: str, **values) -> bool:
+        """Set ``values`` and count the attempt, if the row is still as pinned and in one of ``states``.
+
+        The UPDATE of ``rows(*states).update(**values, attempts=F("attempts") + 1)``, in one
+        hand-written statement: it is on the path of every certificate (hot_path.py).
+        """
+        return bool(update_pinned_row(issued_id=self.issued_id, requested_at=self.requested_at,
+                                      classic_id=self.classic_id, version_id=self.version_id,
+                                      states=states, values=values))
+
     def rows(self, *states: str):
         """The row, if it is still pinned as when this attempt started and is in one of ``states``."""
         return IssuedCertificate.objects.filter(
@@ -84,7 +95,8 @@ def verification_url(uuid: str) -> str:
     return f"{base.rstrip('/')}{reverse('author_certificates:verify', kwargs={'uuid': uuid})}"
 
 
-def _job_for(issued: IssuedCertificate, generation_date: datetime.date, learner_name: str) -> _Job:
+def _job_for(row: GenerationRow, generation_date: datetime.date, learner_name: str) -> _Job:
+    issued = row.issued
     if issued.version_id:
         design = version_design(issued.version)
         # The PDF's author is the design's editor when named, else the platform (render_pdf's default).
@@ -93,9 +105,7 @@ def _job_for(issued: IssuedCertificate, generation_date: datetime.date, learner_
     else:
         design = classic_certificate_design(issued.classic)
         author = conf.platform_name()
-    completed_at = (Completion.objects.filter(user_id=issued.user_id, training_id=issued.training_id)
-                    .values_list("completed_at", flat=True).first())
-    completed_on = timezone.localdate(completed_at) if completed_at else generation_date
+    completed_on = timezone.localdate(row.completed_at) if row.completed_at else generation_date
     training = issued.training
     context = CertificateContext(
         learner_full_name=learner_name,
@@ -133,7 +143,7 @@ def _reprint_job(issued: IssuedCertificate) -> _Job:
     Certificates generated before ``printed`` was recorded fall back to today's data with the
     recorded name and date.
     """
-    job = _job_for(issued, timezone.localdate(issued.generated_at), issued.learner_name)
+    job = _job_for(_load(issued.pk), timezone.localdate(issued.generated_at), issued.learner_name)
     if not issued.printed:
         return job
     printed = dict(issued.printed)
@@ -143,13 +153,11 @@ def _reprint_job(issued: IssuedCertificate) -> _Job:
     return _Job(design=job.design, context=CertificateContext(**printed), author=author, file_name=job.file_name)
 
 
-def _load(issued_certificate_id: int) -> IssuedCertificate:
-    try:
-        return IssuedCertificate.objects.select_related(
-            "user", "training", "classic", "version__created_by"
-        ).get(pk=issued_certificate_id)
-    except IssuedCertificate.DoesNotExist:
-        raise UnknownCertificate(f"No issued certificate with id {issued_certificate_id}.") from None
+def _load(issued_certificate_id: int) -> GenerationRow:
+    row = generation_row(issued_certificate_id)
+    if row is None:
+        raise UnknownCertificate(f"No issued certificate with id {issued_certificate_id}.")
+    return row
 
 
 def _describe(error: BaseException) -> str:
@@ -198,15 +206,16 @@ def generate_certificate(*, issued_certificate_id: int, now: datetime.datetime |
     failure, after recording state `failed` and the reason on the row.
     """
     moment = now or timezone.now()
-    issued = _load(issued_certificate_id)
+    row = _load(issued_certificate_id)
+    issued = row.issued
     if issued.state != IssuedState.GENERATING:
         return issued
     attempt = _Attempt.of(issued)
     try:
         # The name printed is the one the learner has when first generating; it is recorded
         # with the file so that a re-render prints the same name (R8).
-        learner_name = issued.learner_name or compat.learner_full_name(issued.user)
-        job = _job_for(issued, timezone.localdate(moment), learner_name)
+        learner_name = issued.learner_name or compat.printed_learner_name(issued.user, profile_name=row.profile_name)
+        job = _job_for(row, timezone.localdate(moment), learner_name)
         pdf = render_pdf(job.design, job.context, author=job.author)
     except Exception as error:
         _record_failure(issued, attempt, error)
@@ -223,10 +232,10 @@ def generate_certificate(*, issued_certificate_id: int, now: datetime.datetime |
     digest = hashlib.sha256(pdf).hexdigest()
     try:
         # `failed` is accepted: a duplicate delivery that failed beside us pinned the same design.
-        recorded = attempt.rows(IssuedState.GENERATING, IssuedState.FAILED).update(
-            state=IssuedState.GENERATED, file=stored_name, sha256=digest,
-            generated_at=moment, learner_name=learner_name, printed=printed_record(job), error="",
-            attempts=F("attempts") + 1)
+        printed = printed_record(job)
+        recorded = attempt.record(
+            IssuedState.GENERATING, IssuedState.FAILED, state=IssuedState.GENERATED, file=stored_name,
+            sha256=digest, generated_at=moment, learner_name=learner_name, printed=printed, error="")
     except (OperationalError, InterfaceError) as error:
         # The database went away between storing and recording: nothing refers to the file.
         _discard(stored_name)
@@ -244,7 +253,7 @@ def generate_certificate(*, issued_certificate_id: int, now: datetime.datetime |
     log.info("Generated certificate %s for training %s", issued.uuid, issued.training_id)
     issued.state, issued.file, issued.generated_at, issued.learner_name, issued.error = (
         IssuedState.GENERATED, stored_name, moment, learner_name, "")
-    issued.sha256, issued.printed = digest, printed_record(job)
+    issued.sha256, issued.printed = digest, printed
     issued.attempts += 1
     return issued
 

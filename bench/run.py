@@ -4,7 +4,8 @@ Prints one table:
 
 (a) median full generation (api.request_certificate -> task, in-process -> stored file) of a
     realistic certificate, against a bare WeasyPrint render of the same final HTML and assets
-    (one FontConfiguration and image cache reused: WeasyPrint at its best), as a ratio;
+    (one FontConfiguration and image cache reused: WeasyPrint at its best), as a ratio: the
+    median of the ratios of adjacent pairs (see Paired), with the ratio of medians beside it;
 (b) the same full generation for a design uploaded with a PNG background, against a bare
     default WeasyPrint render of that design exactly as uploaded (a fresh render each time,
     PNG and all), as a ratio;
@@ -31,6 +32,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -215,7 +217,7 @@ def final_document(training_key: str, user, asset_dir: Path, *, as_uploaded: dic
     """The final HTML and CSS of one certificate, with its assets written to `asset_dir` as files:
     the normalised assets our pipeline renders, or the files exactly as uploaded."""
     from author_certificates.designs import version_design
-    from author_certificates.generation import _job_for
+    from author_certificates.generation import _job_for, _load
     from author_certificates.models import IssuedCertificate, Training
     from author_certificates.rendering import engine
 
@@ -225,7 +227,7 @@ def final_document(training_key: str, user, asset_dir: Path, *, as_uploaded: dic
     if issued is None:
         raise SystemExit("final_document needs one generated certificate of the training")
     design = version_design(issued.version)
-    job = _job_for(issued, issued.generated_at.date(), issued.learner_name)
+    job = _job_for(_load(issued.pk), issued.generated_at.date(), issued.learner_name)
     markup = engine.as_document(engine.fill_template(engine.prepare(design).template, design, job.context), design)
     files = as_uploaded or {asset.name: asset.data for asset in design.assets}
     asset_dir.mkdir(parents=True, exist_ok=True)
@@ -277,15 +279,35 @@ class BareDefault:
         return time.perf_counter() - started
 
 
-def interleaved_medians(first, second, runs: int, second_every: int = 1) -> tuple[float, float]:
-    """Median seconds of two measurements taken in alternation, so that a change in the machine's
-    load during the run weighs on both alike."""
-    first_times, second_times = [], []
+@dataclass(frozen=True)
+class Paired:
+    """Two measurements taken in alternation: their medians, and the median of the ratios of
+    adjacent pairs.
+
+    The paired ratio is the figure the targets are checked on. This machine's speed changes in
+    phases (renders of 55 ms for a while, then of 90 ms): a ratio of two medians taken over a
+    mix of phases compares a fast-phase median with a slow-phase one whenever the two series
+    split differently between the phases, while each pair is measured within one phase.
+    """
+
+    first: float
+    second: float
+    ratio: float
+
+    @property
+    def ratio_of_medians(self) -> float:
+        return self.first / self.second
+
+
+def interleaved(first, second, runs: int, second_every: int = 1) -> Paired:
+    """Measure ``first`` ``runs`` times and ``second`` after every ``second_every``-th of them."""
+    first_times, second_times, ratios = [], [], []
     for index in range(runs):
         first_times.append(first(index))
         if index % second_every == 0:
             second_times.append(second())
-    return statistics.median(first_times), statistics.median(second_times)
+            ratios.append(first_times[-1] / second_times[-1])
+    return Paired(statistics.median(first_times), statistics.median(second_times), statistics.median(ratios))
 
 
 # --- worker processes ------------------------------------------------------------------------------
@@ -386,8 +408,7 @@ def main() -> int:
         markup, css = final_document(jpeg, learners[0], work / "assets-final")
         bare_warm = BareWarm(markup, css, work / "assets-final")
         bare_warm(), bare_warm()
-        full_jpeg, bare_warm_median = interleaved_medians(
-            lambda index: full_generation(jpeg, learners[1 + index]), bare_warm, samples)
+        warm = interleaved(lambda index: full_generation(jpeg, learners[1 + index]), bare_warm, samples)
         # For reference: the same final HTML and assets, rendered with fresh WeasyPrint objects each time.
         bare_fresh = statistics.median(BareDefault(markup, css, work / "assets-final")() for _ in range(5))
 
@@ -395,27 +416,29 @@ def main() -> int:
                     "DejaVuSerif.ttf": Path(SERIF).read_bytes(), "LiberationSans-Regular.ttf": Path(SANS).read_bytes()}
         markup_png, css_png = final_document(png_key, learners[0], work / "assets-uploaded", as_uploaded=uploaded)
         # The default render is slow: one of them for every four full generations.
-        full_png, bare_default_median = interleaved_medians(
-            lambda index: full_generation(png_key, learners[1 + index]),
-            BareDefault(markup_png, css_png, work / "assets-uploaded"), samples, second_every=4)
+        default = interleaved(lambda index: full_generation(png_key, learners[1 + index]),
+                              BareDefault(markup_png, css_png, work / "assets-uploaded"), samples, second_every=4)
 
         one = certificates_per_second(template, work, 1, per_worker, 5)
         two = certificates_per_second(template, work, 2, per_worker, 5)
         memory, peak = memory_profile(template, work, memory_count, checkpoints)
 
-        bare_warm, bare_default = bare_warm_median, bare_default_median
-        ratio_a, ratio_b, scaling = full_jpeg / bare_warm, full_png / bare_default, two / one
+        ratio_a, ratio_b, scaling = warm.ratio, default.ratio, two / one
         mib = 1024 * 1024
         growth = (memory[checkpoints[-1]] - memory[100]) / mib if checkpoints[-1] > 100 else 0.0
         rows = [
-            ("full generation, JPEG background (median)", f"{full_jpeg * 1000:.1f} ms", ""),
-            ("bare WeasyPrint, same final HTML + assets, warm", f"{bare_warm * 1000:.1f} ms", ""),
-            ("(a) full / bare warm", f"{ratio_a:.2f}", _verdict(ratio_a <= TARGETS["a"], f"<= {TARGETS['a']}")),
+            ("full generation, JPEG background (median)", f"{warm.first * 1000:.1f} ms", ""),
+            ("bare WeasyPrint, same final HTML + assets, warm", f"{warm.second * 1000:.1f} ms", ""),
+            ("(a) full / bare warm (median of paired ratios)", f"{ratio_a:.2f}",
+             _verdict(ratio_a <= TARGETS["a"], f"<= {TARGETS['a']}")),
+            ("    ratio of the two medians (reference)", f"{warm.ratio_of_medians:.2f}", ""),
             ("    bare WeasyPrint, same HTML + assets, fresh objects", f"{bare_fresh * 1000:.1f} ms", ""),
-            ("    full / bare fresh (reference)", f"{full_jpeg / bare_fresh:.2f}", ""),
-            ("full generation, PNG uploaded (median)", f"{full_png * 1000:.1f} ms", ""),
-            ("bare default WeasyPrint, design as uploaded", f"{bare_default * 1000:.1f} ms", ""),
-            ("(b) full / bare default", f"{ratio_b:.2f}", _verdict(ratio_b <= TARGETS["b"], f"<= {TARGETS['b']}")),
+            ("    full / bare fresh (reference)", f"{warm.first / bare_fresh:.2f}", ""),
+            ("full generation, PNG uploaded (median)", f"{default.first * 1000:.1f} ms", ""),
+            ("bare default WeasyPrint, design as uploaded", f"{default.second * 1000:.1f} ms", ""),
+            ("(b) full / bare default (median of paired ratios)", f"{ratio_b:.2f}",
+             _verdict(ratio_b <= TARGETS["b"], f"<= {TARGETS['b']}")),
+            ("    ratio of the two medians (reference)", f"{default.ratio_of_medians:.2f}", ""),
             ("certificates/s, 1 worker process", f"{one:.1f}", ""),
             ("certificates/s, 2 worker processes", f"{two:.1f}", ""),
             ("2 workers / 1 worker", f"{scaling:.2f}x",

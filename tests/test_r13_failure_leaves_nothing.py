@@ -5,8 +5,7 @@ import hashlib
 import io
 
 import pytest
-from django.db import DatabaseError, OperationalError
-from django.db.models import QuerySet
+from django.db import DatabaseError, OperationalError, connections
 from pypdf import PdfReader
 
 from author_certificates import api, generation, storage
@@ -25,15 +24,16 @@ def completed(course, author_version, staff, learner, now):
 
 
 def _fail_when_recording_the_file(monkeypatch, error):
-    """The UPDATE that records a stored file raises ``error``; every other query runs normally."""
-    original_update = QuerySet.update
+    """The UPDATE that records a stored file raises ``error``; every other statement runs normally."""
+    database = connections["default"]  # the wrapper itself: monkeypatch cannot restore through the proxy
+    table, file_column = (database.ops.quote_name(name) for name in (IssuedCertificate._meta.db_table, "file"))
 
-    def update(self, **kwargs):
-        if self.model is IssuedCertificate and "file" in kwargs:
+    def fail(execute, sql, params, many, context):
+        if sql.startswith(f"UPDATE {table}") and f"{file_column} = " in sql:
             raise error
-        return original_update(self, **kwargs)
+        return execute(sql, params, many, context)
 
-    monkeypatch.setattr(QuerySet, "update", update)
+    monkeypatch.setattr(database, "execute_wrappers", [*database.execute_wrappers, fail])
 
 
 def _request(learner, course, now, capture):

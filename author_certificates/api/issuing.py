@@ -13,6 +13,8 @@ from django.utils.translation import gettext
 
 from .. import conf
 from ..exceptions import InactiveUser, NotCompleted, NothingAssigned, UnknownCertificate
+from ..hot_path import RequestFacts, request_facts
+from ..keys import parse_training_key
 from ..models import CertificateAssignment, IssuedCertificate, IssuedState, Training
 from ._common import TrainingRef, now_or, resolve_training
 from .assignment import get_current_assignment
@@ -67,8 +69,31 @@ def request_certificate(*, user: Any, training: TrainingRef, now: datetime.datet
         raise NotCompleted("Sign in to generate a certificate.")
     if not user.is_active:
         raise InactiveUser(f"User '{user.get_username()}' is inactive.")
-    training = resolve_training(training)
     moment = now_or(now)
+    # The common case, a learner's first click, reads what it needs in one statement and inserts
+    # (docs/decisions/0026-hot-path-statements.md); everything else goes the careful way below.
+    facts = _first_request_facts(user, training)
+    if facts is not None and facts.issued_id is None and facts.completed and facts.assigned is not None:
+        issued = IssuedCertificate(user=user, training=facts.training, requested_at=moment)
+        issued.classic_id, issued.version_id = facts.assigned
+        try:
+            with transaction.atomic():
+                issued.save()
+                _queue_generation(issued.pk)
+            return issued
+        except IntegrityError:
+            pass  # a concurrent first request won the unique (learner, training) row
+    return _request_with_row_lock(user, resolve_training(training), moment)
+
+
+def _first_request_facts(user: Any, training: TrainingRef) -> RequestFacts | None:
+    if isinstance(training, Training):
+        return request_facts(user_id=user.pk, training_id=training.pk)
+    return request_facts(user_id=user.pk, training_key=parse_training_key(training).value)
+
+
+def _request_with_row_lock(user: Any, training: Training, moment: datetime.datetime) -> IssuedCertificate:
+    """request_certificate() with the learner's row locked: repeats, retries (R13), refusals, races."""
     with transaction.atomic():
         issued = IssuedCertificate.objects.select_for_update().filter(user=user, training=training).first()
         if issued is not None and issued.state != IssuedState.FAILED and not is_stalled(issued, now=moment):

@@ -91,13 +91,19 @@ def qr_code_svg(url: str) -> Markup:
     qr = segno.make_qr(url or " ", error=QR_ERROR, mask=QR_MASK)
     size = qr.symbol_size(border=QR_BORDER)[0]
     moves = []
-    x, y = 0, 0.0  # where the previous line ended: the path moves relative to it
+    x, last_row = 0, None  # where the previous line ended: the path moves relative to it
     for row_y, row in enumerate(qr.matrix, start=QR_BORDER):
-        middle = row_y + 0.5  # a stroke of width 1 along the middle of the row
-        for run in _DARK_RUN.finditer(row):
-            start, end = run.span()
-            moves.append(f"m{start + QR_BORDER - x} {middle - y:g}h{end - start}")
-            x, y = end + QR_BORDER, middle
+        runs = [run.span() for run in _DARK_RUN.finditer(row)]
+        if not runs:
+            continue
+        # A stroke of width 1 along the middle of the row: the first one starts half a module down.
+        dy = f"{row_y + 0.5:g}" if last_row is None else row_y - last_row
+        start, end = runs[0]
+        moves.append(f"m{start + QR_BORDER - x} {dy}h{end - start}")
+        for start, next_end in runs[1:]:
+            moves.append(f"m{start - end} 0h{next_end - start}")
+            end = next_end
+        x, last_row = end + QR_BORDER, row_y
     path = "M" + "".join(moves)[1:]
     svg = f'<svg viewBox="0 0 {size} {size}" class="qr-code"><path stroke="#000" d="{path}"/></svg>'
     return Markup(svg)  # noqa: S704 -- numbers only, no user text: the URL is encoded as modules
