@@ -3,12 +3,12 @@
 Through the ORM this path took nine queries, and building a query costs Django 0.6-1.3 ms of
 Python on a small machine while the database answers it in a tenth of a millisecond: together
 more than ratio (a) of `make bench` allows on top of WeasyPrint's own render. Here the path
-takes two reads and one UPDATE, each one SQL statement written once per database from the
-models' own metadata (table and column names, quoted by the backend). Values go in prepared by
+takes two reads, the INSERT and the UPDATE, each one SQL statement written once per database
+from the models' own metadata (table and column names, quoted by the backend). Values go in prepared by
 the fields' ``get_db_prep_*`` and come out through the converters the ORM applies, and rows
 become model instances through ``Model.from_db``, as in the ORM: callers get exactly what the
-ORM queries gave them, which tests check on SQLite, PostgreSQL and MariaDB. The first insert
-and every other query of the plugin stay with the ORM.
+ORM queries gave them, which tests check on SQLite, PostgreSQL and MariaDB. Every other query
+of the plugin stays with the ORM.
 See docs/decisions/0026-hot-path-statements.md.
 """
 
@@ -100,6 +100,27 @@ def generation_row(issued_id: int) -> GenerationRow | None:
         issued.version = version
     completed_at, profile_name = values[read.extra:]
     return GenerationRow(issued=issued, completed_at=completed_at, profile_name=profile_name)
+
+
+def insert_issued(issued: IssuedCertificate) -> None:
+    """INSERT a new issued certificate as ``issued.save()`` does and set its primary key.
+
+    Django's ``pre_save``/``post_save`` signals are not sent (as with ``bulk_create``); a
+    duplicate (learner, training) raises IntegrityError like ``save()``.
+    """
+    alias = router.db_for_write(IssuedCertificate)
+    connection = connections[alias]
+    fields, sql = _insert_sql(alias)
+    params = [field.get_db_prep_save(field.pre_save(issued, True), connection) for field in fields]
+    pk_field = IssuedCertificate._meta.pk
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        if connection.features.can_return_columns_from_insert:
+            (issued.pk,) = connection.ops.fetch_returned_insert_columns(cursor, ())
+        else:
+            issued.pk = connection.ops.last_insert_id(cursor, IssuedCertificate._meta.db_table, pk_field.column)
+    issued._state.adding = False
+    issued._state.db = alias
 
 
 def update_pinned_row(*, issued_id: int, requested_at: datetime.datetime, classic_id: int | None,
@@ -267,6 +288,20 @@ def _generation_read(alias: str) -> _Read:
         f"{profile_join}"
         f" WHERE i.{name(issued, 'id')} = %s"
     )
+
+
+@cache
+def _insert_sql(alias: str) -> tuple[tuple[Field, ...], str]:
+    connection = connections[alias]
+    name = _names(alias)
+    meta = IssuedCertificate._meta
+    fields = tuple(field for field in meta.concrete_fields if not field.primary_key)
+    sql = (f"INSERT INTO {name(IssuedCertificate)} ({', '.join(name(IssuedCertificate, f.name) for f in fields)})"
+           f" VALUES ({', '.join(['%s'] * len(fields))})")
+    if connection.features.can_return_columns_from_insert:
+        returning, _ = connection.ops.return_insert_columns([meta.pk])
+        sql = f"{sql} {returning}"
+    return fields, sql
 
 
 @cache

@@ -12,6 +12,7 @@ import datetime
 import pytest
 from common.djangoapps.student.models import UserProfile
 from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from author_certificates import api, hot_path
@@ -208,3 +209,28 @@ def test_update_pinned_row_leaves_a_row_that_moved_on(learner, course, author_ve
     IssuedCertificate.objects.filter(pk=issued.pk).update(version=author_version, classic=None)
     assert _hot_update(issued, ["generating"], values) == 1
     assert IssuedCertificate.objects.values_list("error", "attempts").get(pk=issued.pk) == ("recorded", 1)
+
+
+# --- insert_issued ---------------------------------------------------------------------------------
+
+def test_insert_issued_writes_what_save_writes(make_user, course, author_version, now):
+    rows = []
+    for insert in (lambda issued: issued.save(), hot_path.insert_issued):
+        learner = make_user(f"learner-{len(rows)}")
+        issued = IssuedCertificate(user=learner, training=course, version=author_version, requested_at=now)
+        insert(issued)
+        assert issued.pk is not None and not issued._state.adding
+        stored = IssuedCertificate.objects.get(pk=issued.pk)
+        assert stored.uuid == issued.uuid
+        rows.append({name: value for name, value in _field_values(stored).items()
+                     if name not in ("id", "uuid", "user_id")})
+    assert rows[0] == rows[1]
+
+
+def test_insert_issued_refuses_a_second_row_for_the_learner_and_training(learner, course, author_version, now):
+    hot_path.insert_issued(IssuedCertificate(user=learner, training=course, version=author_version, requested_at=now))
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        hot_path.insert_issued(IssuedCertificate(user=learner, training=course, version=author_version,
+                                                 requested_at=now))
+    assert IssuedCertificate.objects.filter(user=learner, training=course).count() == 1

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 
 from .. import conf
 from ..exceptions import InactiveUser, NotCompleted, NothingAssigned, UnknownCertificate
-from ..hot_path import RequestFacts, request_facts
+from ..hot_path import RequestFacts, insert_issued, request_facts
 from ..keys import parse_training_key
 from ..models import CertificateAssignment, IssuedCertificate, IssuedState, Training
 from ._common import TrainingRef, now_or, resolve_training
@@ -78,7 +78,7 @@ def request_certificate(*, user: Any, training: TrainingRef, now: datetime.datet
         issued.classic_id, issued.version_id = facts.assigned
         try:
             with transaction.atomic():
-                issued.save()
+                insert_issued(issued)
                 _queue_generation(issued.pk)
             return issued
         except IntegrityError:
