@@ -72,19 +72,11 @@ class _Attempt:
     def record(self, *states: str, **values) -> bool:
         """Set ``values`` and count the attempt, if the row is still as pinned and in one of ``states``.
 
-        The UPDATE of ``rows(*states).update(**values, attempts=F("attempts") + 1)``, in one
-        hand-written statement: it is on the path of every certificate (hot_path.py).
+        One conditional UPDATE, written by hot_path.py: it is on the path of every certificate.
         """
         return bool(update_pinned_row(issued_id=self.issued_id, requested_at=self.requested_at,
                                       classic_id=self.classic_id, version_id=self.version_id,
                                       states=states, values=values))
-
-    def rows(self, *states: str):
-        """The row, if it is still pinned as when this attempt started and is in one of ``states``."""
-        return IssuedCertificate.objects.filter(
-            pk=self.issued_id, requested_at=self.requested_at, classic_id=self.classic_id,
-            version_id=self.version_id, state__in=states,
-        )
 
 
 def verification_url(uuid: str) -> str:
@@ -167,7 +159,7 @@ def _describe(error: BaseException) -> str:
 def _record_failure(issued: IssuedCertificate, attempt: _Attempt, error: BaseException) -> None:
     """Mark the attempt's row failed with the reason, unless another attempt has moved it on."""
     message = _describe(error)
-    attempt.rows(IssuedState.GENERATING).update(state=IssuedState.FAILED, error=message, attempts=F("attempts") + 1)
+    attempt.record(IssuedState.GENERATING, state=IssuedState.FAILED, error=message)
     if isinstance(error, InvalidDesign):
         log.warning("Certificate %s could not be generated: %s", issued.uuid, message)
     else:
