@@ -1,7 +1,8 @@
 """Generate one issued certificate: load what it pins, render, store, record.
 
-Called by the Celery task with an id. Rendering happens outside any transaction (it is the slow
-part and reads nothing from the database); the result is recorded by one conditional UPDATE,
+Called with an id by the Celery task, or by the in-process runner of the embedded mode.
+Rendering happens outside any transaction (it is the slow part and reads nothing from the
+database); the result is recorded by one conditional UPDATE,
 so two workers given the same id never record two files. Any failure leaves the row `failed` with the
 reason and no file: nothing is marked generated without its file (R13).
 

@@ -1,7 +1,10 @@
 """Celery tasks: ids in, no logic here (see generation.py).
 
-The embedded default runs them in-process (``CELERY_TASK_ALWAYS_EAGER``); production runs them
-on the host's Celery workers, on the queue named by AUTHOR_CERTIFICATES_CELERY_QUEUE.
+Production runs the generation on the host's Celery workers, on the queue named by
+AUTHOR_CERTIFICATES_CELERY_QUEUE. When the host runs Celery tasks eagerly
+(``CELERY_TASK_ALWAYS_EAGER``: the embedded default and the demo), there is no broker and no
+worker: the generation then runs in this process after commit, with the same retry policy,
+without going through Celery's eager call (docs/decisions/0027-in-process-runner.md).
 See docs/decisions/0022-task-retries.md.
 """
 
@@ -25,6 +28,33 @@ RETRY_BACKOFF_SECONDS = 5  # 5, 10, 20, 40, 80 s (each jittered), about 2.5 minu
 RETRY_BACKOFF_MAX_SECONDS = 300
 
 
+def _attempt(issued_certificate_id: int, *, retries: int) -> str | TransientGenerationError:
+    """One attempt at a generation, ``retries`` attempts having failed transiently before it.
+
+    Returns the outcome ("generated", "failed", "missing", ...), or the transient error when
+    the attempt is worth repeating. When the retries are exhausted the certificate is marked
+    `failed`, so the learner can try again (R13).
+    """
+    try:
+        issued = generate_certificate(issued_certificate_id=issued_certificate_id)
+    except UnknownCertificate:
+        log.warning("Issued certificate %s no longer exists; nothing to generate.", issued_certificate_id)
+        return "missing"
+    except TransientGenerationError as error:
+        if retries >= MAX_RETRIES:
+            record_generation_failure(
+                issued_certificate_id=issued_certificate_id,
+                reason=f"Gave up after {retries + 1} attempts: {error}",
+            )
+            return "failed"
+        return error
+    except GenerationFailed as error:
+        # Recorded as `failed` on the row with its reason; the learner can try again.
+        log.info("Certificate %s failed: %s", issued_certificate_id, error)
+        return "failed"
+    return issued.state
+
+
 @shared_task(
     bind=True,
     name="author_certificates.generate_certificate",
@@ -41,34 +71,48 @@ def generate_certificate_task(self, issued_certificate_id: int) -> str:
     (storage or database unreachable) is retried with exponential backoff; when the retries
     are exhausted the certificate is marked `failed`, so the learner can try again (R13).
     """
+    outcome = _attempt(issued_certificate_id, retries=self.request.retries)
+    if not isinstance(outcome, TransientGenerationError):
+        return outcome
+    countdown = get_exponential_backoff_interval(
+        factor=RETRY_BACKOFF_SECONDS, retries=self.request.retries,
+        maximum=RETRY_BACKOFF_MAX_SECONDS, full_jitter=True,
+    )
     try:
-        issued = generate_certificate(issued_certificate_id=issued_certificate_id)
-    except UnknownCertificate:
-        log.warning("Issued certificate %s no longer exists; nothing to generate.", issued_certificate_id)
-        return "missing"
-    except TransientGenerationError as error:
-        if self.request.retries >= self.max_retries:
-            record_generation_failure(
-                issued_certificate_id=issued_certificate_id,
-                reason=f"Gave up after {self.request.retries + 1} attempts: {error}",
-            )
-            return "failed"
-        countdown = get_exponential_backoff_interval(
-            factor=RETRY_BACKOFF_SECONDS, retries=self.request.retries,
-            maximum=RETRY_BACKOFF_MAX_SECONDS, full_jitter=True,
-        )
+        raise self.retry(exc=outcome, countdown=countdown) from outcome
+    except Reject:
+        # Celery could not re-publish the retry and drops the message: say so on the row.
+        record_generation_failure(issued_certificate_id=issued_certificate_id,
+                                  reason=f"Could not schedule a retry after: {outcome}")
+        raise
+
+
+def generate_in_process(issued_certificate_id: int) -> str:
+    """Run the generation here and now, retrying a transient failure at once, as Celery's eager
+    mode would (a request cannot wait minutes of backoff); return the outcome like the task.
+
+    Raises nothing: an unexpected error is logged and recorded on the row as `failed` (Celery's
+    eager call would have swallowed it and left the learner waiting until the row stalled).
+    """
+    try:
+        retries = 0
+        while isinstance(outcome := _attempt(issued_certificate_id, retries=retries), TransientGenerationError):
+            log.warning("Certificate %s: %s; trying again.", issued_certificate_id, outcome)
+            retries += 1  # _attempt records `failed` once retries reach MAX_RETRIES
+        return outcome
+    except Exception as error:
+        log.exception("Generating issued certificate %s failed unexpectedly", issued_certificate_id)
         try:
-            raise self.retry(exc=error, countdown=countdown) from error
-        except Reject:
-            # Celery could not re-publish the retry and drops the message: say so on the row.
             record_generation_failure(issued_certificate_id=issued_certificate_id,
-                                      reason=f"Could not schedule a retry after: {error}")
-            raise
-    except GenerationFailed as error:
-        # Recorded as `failed` on the row with its reason; the learner can try again.
-        log.info("Certificate %s failed: %s", issued_certificate_id, error)
+                                      reason=f"{type(error).__name__}: {error}")
+        except Exception:  # noqa: BLE001 - the database is gone too: the row will show as stalled
+            log.exception("Could not record the failure of issued certificate %s", issued_certificate_id)
         return "failed"
-    return issued.state
+
+
+def runs_in_process() -> bool:
+    """True when the host runs Celery tasks eagerly: no broker, no worker (the embedded default)."""
+    return bool(generate_certificate_task.app.conf.task_always_eager)
 
 
 def enqueue_generation(issued_certificate_id: int) -> None:
@@ -77,6 +121,9 @@ def enqueue_generation(issued_certificate_id: int) -> None:
     Raises nothing: if the broker cannot be reached the certificate is marked `failed` at once,
     so that the learner sees it and can try again rather than wait on a task that never comes.
     """
+    if runs_in_process():
+        generate_in_process(issued_certificate_id)
+        return
     queue = conf.get("CELERY_QUEUE")
     options = {"queue": queue} if queue else {}
     try:

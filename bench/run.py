@@ -2,10 +2,11 @@
 
 Prints one table:
 
-(a) median full generation (api.request_certificate -> task, in-process -> stored file) of a
-    realistic certificate, against a bare WeasyPrint render of the same final HTML and assets
-    (one FontConfiguration and image cache reused: WeasyPrint at its best), as a ratio: the
-    median of the ratios of adjacent pairs (see Paired), with the ratio of medians beside it;
+(a) median full generation (api.request_certificate -> in-process generation -> stored file) of
+    a realistic certificate, against a bare WeasyPrint render of the same final HTML and assets
+    (that certificate's own HTML; one FontConfiguration, parsed CSS and image cache reused:
+    WeasyPrint at its best), as a ratio: the median of the ratios of the pairs (see Paired),
+    with the ratio of medians beside it;
 (b) the same full generation for a design uploaded with a PNG background, against a bare
     default WeasyPrint render of that design exactly as uploaded (a fresh render each time,
     PNG and all), as a ratio;
@@ -16,7 +17,7 @@ Prints one table:
 The realistic certificate: A4 landscape, a full-page 1500x1060 photo-like background (made here
 with Pillow), two uploaded TrueType fonts (DejaVu Serif, Liberation Sans) and the QR code.
 Everything runs on a throw-away SQLite database and folder, with Django set up here.
-Targets (README, docs/generation.md): (a) <= 1.15, (b) <= 0.25, two workers >= 1.7x one,
+Targets (README, "Benchmarks"): (a) <= 1.15, (b) <= 0.25, two workers >= 1.7x one,
 memory flat after warm-up. Options: --quick for a smoke run (fewer samples, no 500 run).
 """
 
@@ -199,8 +200,16 @@ def _learners(offset: int, count: int):
                 [offset:offset + count])
 
 
-def full_generation(training_key: str, user) -> float:
-    """Seconds from api.request_certificate to the stored file (the task runs in-process on commit)."""
+@dataclass(frozen=True)
+class Generated:
+    """One full generation: how long it took, and the certificate it made."""
+
+    seconds: float
+    issued_id: int
+
+
+def full_generation(training_key: str, user) -> Generated:
+    """Time from api.request_certificate to the stored file (the task runs in-process on commit)."""
     from author_certificates import api
 
     started = time.perf_counter()
@@ -209,55 +218,59 @@ def full_generation(training_key: str, user) -> float:
     issued.refresh_from_db()
     if issued.state != "generated":
         raise SystemExit(f"generation failed: {issued.error}")
-    return elapsed
+    return Generated(elapsed, issued.pk)
 
 
 # --- bare WeasyPrint -----------------------------------------------------------------------------
 
-def final_document(training_key: str, user, asset_dir: Path, *, as_uploaded: dict[str, bytes] | None = None):
-    """The final HTML and CSS of one certificate, with its assets written to `asset_dir` as files:
-    the normalised assets our pipeline renders, or the files exactly as uploaded."""
-    from author_certificates.designs import version_design
-    from author_certificates.generation import _job_for, _load
-    from author_certificates.models import IssuedCertificate, Training
+def final_markup(issued_id: int) -> str:
+    """The final HTML of a generated certificate: its pinned design filled with exactly what was
+    printed on it (the name, dates and QR code of that learner), asset URLs made relative."""
+    from author_certificates.generation import _reprint_job
+    from author_certificates.models import IssuedCertificate
     from author_certificates.rendering import engine
 
-    training = Training.objects.get(key=training_key)
-    issued = IssuedCertificate.objects.select_related("version", "training", "user").filter(
-        training=training).first()
-    if issued is None:
-        raise SystemExit("final_document needs one generated certificate of the training")
-    design = version_design(issued.version)
-    job = _job_for(_load(issued.pk), issued.generated_at.date(), issued.learner_name)
-    markup = engine.as_document(engine.fill_template(engine.prepare(design).template, design, job.context), design)
+    job = _reprint_job(IssuedCertificate.objects.get(pk=issued_id))
+    filled = engine.fill_template(engine.prepared_for(job.design).template, job.design, job.context)
+    return engine.as_document(filled, job.design).replace("asset:", "")
+
+
+def design_files(training_key: str, asset_dir: Path, *, as_uploaded: dict[str, bytes] | None = None) -> str:
+    """Write the assets of the design assigned to a training to `asset_dir` (the normalised assets
+    our pipeline renders, or the files exactly as uploaded) and return its final CSS."""
+    from author_certificates.designs import version_design
+    from author_certificates.models import CertificateAssignment
+
+    assignment = CertificateAssignment.objects.filter(training__key=training_key).select_related("version").get()
+    design = version_design(assignment.version)
     files = as_uploaded or {asset.name: asset.data for asset in design.assets}
     asset_dir.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
         (asset_dir / name).write_bytes(data)
     page = f"@page {{ size: {design.page_size} {design.orientation}; margin: 0 }} html, body {{ margin: 0 }}"
-    return markup.replace("asset:", ""), design.css.replace("asset:", "") + page
+    return design.css.replace("asset:", "") + page
 
 
 class BareWarm:
     """WeasyPrint at its best: one FontConfiguration, fetcher, parsed CSS and image cache for every render."""
 
-    def __init__(self, markup: str, css: str, base: Path):
+    def __init__(self, css: str, base: Path):
         from weasyprint import CSS as WeasyCSS
         from weasyprint.text.fonts import FontConfiguration
         from weasyprint.urls import URLFetcher
 
-        self.markup, self.base_url = markup, base.as_uri() + "/"
+        self.base_url = base.as_uri() + "/"
         self.fonts = FontConfiguration()
         self.fetcher = URLFetcher()  # the default fetcher builds an SSL context each time it is created
         self.stylesheet = WeasyCSS(string=css, base_url=self.base_url, font_config=self.fonts,
                                    url_fetcher=self.fetcher)
         self.cache: dict = {}
 
-    def __call__(self) -> float:
+    def __call__(self, markup: str) -> float:
         from weasyprint import HTML as WeasyHTML
 
         started = time.perf_counter()
-        WeasyHTML(string=self.markup, base_url=self.base_url, url_fetcher=self.fetcher).write_pdf(
+        WeasyHTML(string=markup, base_url=self.base_url, url_fetcher=self.fetcher).write_pdf(
             stylesheets=[self.stylesheet], font_config=self.fonts, cache=self.cache, pdf_variant="pdf/a-3b")
         return time.perf_counter() - started
 
@@ -265,10 +278,10 @@ class BareWarm:
 class BareDefault:
     """WeasyPrint with its defaults, everything fresh for each certificate (what a naive generator does)."""
 
-    def __init__(self, markup: str, css: str, base: Path):
-        self.markup, self.css, self.base_url = markup, css, base.as_uri() + "/"
+    def __init__(self, css: str, base: Path):
+        self.css, self.base_url = css, base.as_uri() + "/"
 
-    def __call__(self) -> float:
+    def __call__(self, markup: str) -> float:
         from weasyprint import CSS as WeasyCSS
         from weasyprint import HTML as WeasyHTML
         from weasyprint.text.fonts import FontConfiguration
@@ -276,19 +289,22 @@ class BareDefault:
         started = time.perf_counter()
         fonts = FontConfiguration()
         stylesheet = WeasyCSS(string=self.css, base_url=self.base_url, font_config=fonts)
-        WeasyHTML(string=self.markup, base_url=self.base_url).write_pdf(stylesheets=[stylesheet], font_config=fonts)
+        WeasyHTML(string=markup, base_url=self.base_url).write_pdf(stylesheets=[stylesheet], font_config=fonts)
         return time.perf_counter() - started
 
 
 @dataclass(frozen=True)
 class Paired:
-    """Two measurements taken in alternation: their medians, and the median of the ratios of
-    adjacent pairs.
+    """Full generations and bare renders of the same certificates, taken in alternation: their
+    medians, and the median of the ratios of each pair.
 
     The paired ratio is the figure the targets are checked on. This machine's speed changes in
     phases (renders of 55 ms for a while, then of 90 ms): a ratio of two medians taken over a
     mix of phases compares a fast-phase median with a slow-phase one whenever the two series
-    split differently between the phases, while each pair is measured within one phase.
+    split differently between the phases, while each pair is measured within one phase. And
+    each bare render is of the certificate just generated, so that both sides of a pair print
+    the same name and the same QR code (the QR code's path alone varies by a millisecond from
+    one certificate to the next).
     """
 
     first: float
@@ -300,15 +316,17 @@ class Paired:
         return self.first / self.second
 
 
-def interleaved(first, second, runs: int, second_every: int = 1) -> Paired:
-    """Measure ``first`` ``runs`` times and ``second`` after every ``second_every``-th of them."""
-    first_times, second_times, ratios = [], [], []
+def interleaved(generate, bare, runs: int, bare_every: int = 1) -> Paired:
+    """Run ``generate(index)`` ``runs`` times; after every ``bare_every``-th, time ``bare`` on
+    the final HTML of the certificate it generated (built outside the timings)."""
+    full_times, bare_times, ratios = [], [], []
     for index in range(runs):
-        first_times.append(first(index))
-        if index % second_every == 0:
-            second_times.append(second())
-            ratios.append(first_times[-1] / second_times[-1])
-    return Paired(statistics.median(first_times), statistics.median(second_times), statistics.median(ratios))
+        generated = generate(index)
+        full_times.append(generated.seconds)
+        if index % bare_every == 0:
+            bare_times.append(bare(final_markup(generated.issued_id)))
+            ratios.append(full_times[-1] / bare_times[-1])
+    return Paired(statistics.median(full_times), statistics.median(bare_times), statistics.median(ratios))
 
 
 # --- worker processes ------------------------------------------------------------------------------
@@ -380,7 +398,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples, memory after 100 only (a smoke run)")
     args = parser.parse_args()
-    samples = 10 if args.quick else 40
+    pairs = 10 if args.quick else 100  # (a): cheap pairs; more of them steady the median
+    samples = 10 if args.quick else 40  # (b): a default render takes half a second
     per_worker = 20 if args.quick else 60
     scaling_runs = 1 if args.quick else 3
     memory_count = 100 if args.quick else 500
@@ -390,7 +409,7 @@ def main() -> int:
     try:
         overall, load_before = time.perf_counter(), os.getloadavg()[0]
         template = work / "template.sqlite3"
-        learners_needed = max(memory_count, per_worker + 5, 2 * samples + 4)
+        learners_needed = max(memory_count, per_worker + 5, pairs + 1, samples + 1)
         build = multiprocessing.get_context("spawn").Process(
             target=build_database, args=(template, work / "var-template", learners_needed))
         build.start()
@@ -402,24 +421,24 @@ def main() -> int:
 
         print(f"author-certificates generation benchmark ({os.cpu_count()} CPUs, Python {sys.version.split()[0]})",
               flush=True)
-        learners = _learners(0, 2 * samples + 4)
+        learners = _learners(0, max(pairs, samples) + 1)
         jpeg, png_key = "course-v1:BenchX+JPEG+2026", "course-v1:BenchX+PNG+2026"
         # Warm-up: the first certificate of a design compiles it, loads its fonts and images.
-        full_generation(jpeg, learners[0])
+        css = design_files(jpeg, work / "assets-final")
+        bare_warm = BareWarm(css, work / "assets-final")
+        reference_markup = final_markup(full_generation(jpeg, learners[0]).issued_id)
         full_generation(png_key, learners[0])
-        markup, css = final_document(jpeg, learners[0], work / "assets-final")
-        bare_warm = BareWarm(markup, css, work / "assets-final")
-        bare_warm(), bare_warm()
-        warm = interleaved(lambda index: full_generation(jpeg, learners[1 + index]), bare_warm, samples)
+        bare_warm(reference_markup), bare_warm(reference_markup)
+        warm = interleaved(lambda index: full_generation(jpeg, learners[1 + index]), bare_warm, pairs)
         # For reference: the same final HTML and assets, rendered with fresh WeasyPrint objects each time.
-        bare_fresh = statistics.median(BareDefault(markup, css, work / "assets-final")() for _ in range(5))
+        bare_fresh = statistics.median(BareDefault(css, work / "assets-final")(reference_markup) for _ in range(5))
 
         uploaded = {"background.png": encoded(photo_like_background(), "PNG"),
                     "DejaVuSerif.ttf": Path(SERIF).read_bytes(), "LiberationSans-Regular.ttf": Path(SANS).read_bytes()}
-        markup_png, css_png = final_document(png_key, learners[0], work / "assets-uploaded", as_uploaded=uploaded)
+        css_png = design_files(png_key, work / "assets-uploaded", as_uploaded=uploaded)
         # The default render is slow: one of them for every four full generations.
         default = interleaved(lambda index: full_generation(png_key, learners[1 + index]),
-                              BareDefault(markup_png, css_png, work / "assets-uploaded"), samples, second_every=4)
+                              BareDefault(css_png, work / "assets-uploaded"), samples, bare_every=4)
 
         # One and two workers in alternation, three times: each pair runs within one of the
         # machine's speed phases (see Paired), and the scaling is the median of the pairs' ratios.

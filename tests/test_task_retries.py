@@ -1,5 +1,6 @@
 """The Celery task: retried with backoff on transient storage errors, `failed` once retries are
-exhausted, queued on the configured queue."""
+exhausted, queued on the configured queue; and the in-process runner of the embedded mode,
+which follows the same policy without Celery's eager call."""
 
 import pytest
 from kombu.exceptions import OperationalError as BrokerUnreachable
@@ -16,6 +17,15 @@ def requested(course, classic_en, staff, learner, now):
     api.assign_certificate(training=course, classic=classic_en, assigned_by=staff, now=now)
     api.record_completion(user=learner, training=course, completed_at=now)
     return api.request_certificate(user=learner, training=course, now=now)
+
+
+@pytest.fixture
+def with_broker():
+    """Celery configured with a broker (production): tasks are queued, not run in-process."""
+    conf = generate_certificate_task.app.conf
+    conf.task_always_eager = False
+    yield
+    conf.task_always_eager = True
 
 
 @pytest.fixture
@@ -78,7 +88,7 @@ def test_a_task_for_a_deleted_certificate_ends_quietly():
 
 
 @pytest.mark.parametrize("queue, expected", [("certificates", {"queue": "certificates"}), (None, {})])
-def test_the_task_goes_to_the_configured_queue(settings, monkeypatch, queue, expected):
+def test_the_task_goes_to_the_configured_queue(settings, monkeypatch, with_broker, queue, expected):
     settings.AUTHOR_CERTIFICATES_CELERY_QUEUE = queue
     sent = []
     monkeypatch.setattr(generate_certificate_task, "apply_async", lambda **kwargs: sent.append(kwargs))
@@ -88,7 +98,7 @@ def test_the_task_goes_to_the_configured_queue(settings, monkeypatch, queue, exp
     assert sent == [{"args": [42], **expected}]
 
 
-def test_an_unreachable_broker_marks_the_certificate_failed(requested, monkeypatch):
+def test_an_unreachable_broker_marks_the_certificate_failed(requested, monkeypatch, with_broker):
     def broker_down(**kwargs):
         raise BrokerUnreachable("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
@@ -97,3 +107,59 @@ def test_an_unreachable_broker_marks_the_certificate_failed(requested, monkeypat
 
     row = IssuedCertificate.objects.get(pk=requested.pk)
     assert row.state == "failed" and "Could not queue the generation" in row.error
+
+
+# --- the embedded mode: CELERY_TASK_ALWAYS_EAGER, no broker --------------------------------------
+
+def test_in_process_the_generation_runs_after_commit_without_queueing_a_task(
+        course, classic_en, staff, learner, now, monkeypatch, django_capture_on_commit_callbacks):
+    api.assign_certificate(training=course, classic=classic_en, assigned_by=staff, now=now)
+    api.record_completion(user=learner, training=course, completed_at=now)
+    monkeypatch.setattr(generate_certificate_task, "apply_async",
+                        lambda **kwargs: pytest.fail("nothing is queued when tasks run in-process"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        issued = api.request_certificate(user=learner, training=course, now=now)
+        assert IssuedCertificate.objects.get(pk=issued.pk).state == "generating", "not before commit"
+
+    assert tasks.runs_in_process()
+    assert IssuedCertificate.objects.get(pk=issued.pk).state == "generated"
+
+
+def test_in_process_a_transient_storage_error_is_retried_at_once(requested, flaky_storage, certificate_files):
+    calls = flaky_storage(failures=2)
+
+    assert tasks.generate_in_process(requested.pk) == "generated"
+
+    row = IssuedCertificate.objects.get(pk=requested.pk)
+    assert len(calls) == 3 and row.state == "generated"
+    assert certificate_files() == [row.file]
+
+
+def test_in_process_exhausted_retries_leave_the_certificate_failed(requested, flaky_storage, certificate_files):
+    calls = flaky_storage(failures=100)
+
+    assert tasks.generate_in_process(requested.pk) == "failed"
+
+    row = IssuedCertificate.objects.get(pk=requested.pk)
+    assert len(calls) == 6, "the first attempt and five retries, as the task"
+    assert row.state == "failed" and "Gave up after 6 attempts" in row.error
+    assert "connection reset by the object store" in row.error
+    assert certificate_files() == []
+
+
+def test_in_process_an_unexpected_error_is_recorded_not_raised(requested, monkeypatch, caplog):
+    def broken(**kwargs):
+        raise RuntimeError("the cache server is on fire")
+
+    monkeypatch.setattr(tasks, "generate_certificate", broken)
+
+    assert tasks.generate_in_process(requested.pk) == "failed"
+
+    row = IssuedCertificate.objects.get(pk=requested.pk)
+    assert row.state == "failed" and row.error == "RuntimeError: the cache server is on fire"
+    assert "failed unexpectedly" in caplog.text
+
+
+def test_in_process_a_deleted_certificate_ends_quietly():
+    assert tasks.generate_in_process(987654) == "missing"
