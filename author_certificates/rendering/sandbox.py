@@ -3,14 +3,18 @@
 Authors are semi-trusted and learners (whose names are placeholders) are untrusted, so:
 an immutable sandbox with autoescaping; none of Jinja's default globals (range, lipsum, cycler,
 joiner, namespace, dict); an allow-list of harmless filters (no `safe`, which would turn a
-learner's name into markup); no templates including other templates; and operators that could
-build gigabyte strings refused. See docs/decisions/0010-jinja-sandbox.md.
+learner's name into markup); no templates including other templates; operators that could
+build gigabyte strings refused; and a time limit on filling a design in, which nested loops
+and recursive macros would otherwise not have. See docs/decisions/0010-jinja-sandbox.md and
+0028-template-fill-time-limit.md.
 """
 
 from __future__ import annotations
 
 import operator
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextvars import ContextVar
 
 from jinja2 import TemplateSyntaxError, nodes
 from jinja2.exceptions import SecurityError
@@ -57,6 +61,14 @@ MAX_OUTPUT_CHARS = 16 * 1024 * 1024
 _MAX_REPEAT = 100_000  # longest string or list `*` may build
 _MAX_EXPONENT = 64
 _MAX_INT_BITS = 4096
+# A certificate fills in in well under a millisecond; nested loops over long texts or a macro
+# calling itself twice can take hours, blocking a worker (or the author's save request, whose
+# trial render would hang). Past this, filling in fails like any other broken design.
+FILL_TIME_LIMIT_SECONDS = 2.0
+_CHECK_EVERY = 256  # loop iterations between two looks at the clock
+_deadline: ContextVar[float | None] = ContextVar("author_certificates_fill_deadline", default=None)
+# The loop guard's name in the compiled template: an author cannot write it (unknown placeholder).
+_LOOP_GUARD = "__loop_within_time_limit__"
 
 
 def _is_int(value) -> bool:
@@ -71,8 +83,35 @@ class UnknownAsset(LookupError):
         self.name = name
 
 
+class FillTimeLimitExceeded(SecurityError):
+    """Filling in a design took longer than FILL_TIME_LIMIT_SECONDS."""
+
+
+def _check_time_limit() -> None:
+    deadline = _deadline.get()
+    if deadline is not None and time.monotonic() > deadline:
+        raise FillTimeLimitExceeded(
+            f"filling in the design took more than {FILL_TIME_LIMIT_SECONDS:g} seconds"
+            " (a loop or a macro that runs too long?)"
+        )
+
+
+def _loop_within_time_limit(iterable):
+    """What every {% for %} iterates: the author's iterable, with a look at the clock now and then."""
+    _check_time_limit()
+    for count, item in enumerate(iterable, start=1):
+        if count % _CHECK_EVERY == 0:
+            _check_time_limit()
+        yield item
+
+
 class _CertificateSandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset({"*", "**", "%"})
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+        # Every call a template makes comes here: a macro calling itself is bounded too.
+        _check_time_limit()
+        return super().call(__context, __obj, *args, **kwargs)
 
     def call_binop(self, context, op: str, left, right):
         # Everything else in the sandbox is bounded by the size of the inputs; these three
@@ -122,19 +161,33 @@ def asset_function(asset_names: Iterable[str], *, strict: bool = True) -> Callab
 
 
 def compile_template(source: str, asset_names: Iterable[str], *, strict_assets: bool = True):
-    """Compile author HTML. Raises jinja2.TemplateSyntaxError (with .lineno) when it does not."""
-    return ENVIRONMENT.from_string(source, globals={"asset": asset_function(asset_names, strict=strict_assets)})
+    """Compile author HTML. Raises jinja2.TemplateSyntaxError (with .lineno) when it does not.
+
+    Every loop is compiled to iterate through the time-limit guard (see render_template).
+    """
+    tree = ENVIRONMENT.parse(source)
+    for loop in tree.find_all(nodes.For):
+        loop.iter = nodes.Call(nodes.Name(_LOOP_GUARD, "load"), [loop.iter], [], None, None, lineno=loop.lineno)
+    return ENVIRONMENT.from_string(tree, globals={
+        "asset": asset_function(asset_names, strict=strict_assets),
+        _LOOP_GUARD: _loop_within_time_limit,
+    })
 
 
 def render_template(template, values: dict[str, object]) -> str:
-    """Render, refusing output past MAX_OUTPUT_CHARS instead of filling the worker's memory."""
+    """Render within FILL_TIME_LIMIT_SECONDS, refusing output past MAX_OUTPUT_CHARS instead of
+    filling the worker's memory. Raises SecurityError (FillTimeLimitExceeded past the limit)."""
     size = 0
     parts = []
-    for chunk in template.generate(values):
-        size += len(chunk)
-        if size > MAX_OUTPUT_CHARS:
-            raise SecurityError("the design produces more than 16 MB of HTML")
-        parts.append(chunk)
+    token = _deadline.set(time.monotonic() + FILL_TIME_LIMIT_SECONDS)
+    try:
+        for chunk in template.generate(values):
+            size += len(chunk)
+            if size > MAX_OUTPUT_CHARS:
+                raise SecurityError("the design produces more than 16 MB of HTML")
+            parts.append(chunk)
+    finally:
+        _deadline.reset(token)
     return "".join(parts)
 
 

@@ -10,3 +10,9 @@ import pytest
 @pytest.fixture(autouse=True)
 def isolated_certificate_storage():
     yield
+
+
+@pytest.fixture(autouse=True)
+def fixed_dates_never_stall():
+    """The project-wide one needs pytest-django's `settings`; nothing here can stall."""
+    yield
