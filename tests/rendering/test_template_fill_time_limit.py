@@ -4,8 +4,7 @@ broken design (refused when saved, `failed` when generated) instead of blocking 
 import pytest
 
 from author_certificates.exceptions import InvalidDesign
-from author_certificates.rendering import Design, render_pdf, validate_design
-from author_certificates.rendering import sandbox
+from author_certificates.rendering import Design, render_pdf, sandbox, validate_design
 from author_certificates.rendering.engine import fill_template, prepare
 
 from .pdfcheck import flat_text, make_context
