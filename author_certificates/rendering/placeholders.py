@@ -19,18 +19,31 @@ from markupsafe import Markup
 
 from .design import CertificateContext
 
+
+def gettext_noop(message: str) -> str:
+    """Mark a string for the translation catalogues without translating it here.
+
+    Django's makemessages finds calls by this name; rendering stays free of Django, and the web
+    layer translates the string when it shows it (the Studio editor's list of placeholders).
+    """
+    return message
+
+
 PLACEHOLDERS: Mapping[str, str] = MappingProxyType(
     {
-        "learner_full_name": "The learner's full name, as registered (falls back to the username).",
-        "learner_username": "The learner's username on the platform.",
-        "training_title": "The title of the course, pathway or learning program.",
-        "training_kind": 'The kind of training in the design\'s language, e.g. "course" or "learning program".',
-        "completion_date": "The date the learner completed the training, long format in the design's language.",
-        "generation_date": "The date the certificate was first generated, long format in the design's language.",
-        "certificate_code": "The certificate's unique code, to quote when verifying it.",
-        "verification_url": "The public web address where anyone can verify the certificate.",
-        "qr_code": "A QR code (inline SVG, sized with CSS) that encodes the verification URL.",
-        "platform_name": "The name of the learning platform that issues the certificate.",
+        "learner_full_name": gettext_noop("The learner's full name, as registered (falls back to the username)."),
+        "learner_username": gettext_noop("The learner's username on the platform."),
+        "training_title": gettext_noop("The title of the course, pathway or learning program."),
+        "training_kind": gettext_noop(
+            'The kind of training in the design\'s language, e.g. "course" or "learning program".'),
+        "completion_date": gettext_noop(
+            "The date the learner completed the training, long format in the design's language."),
+        "generation_date": gettext_noop(
+            "The date the certificate was first generated, long format in the design's language."),
+        "certificate_code": gettext_noop("The certificate's unique code, to quote when verifying it."),
+        "verification_url": gettext_noop("The public web address where anyone can verify the certificate."),
+        "qr_code": gettext_noop("A QR code (inline SVG, sized with CSS) that encodes the verification URL."),
+        "platform_name": gettext_noop("The name of the learning platform that issues the certificate."),
     }
 )
 

@@ -115,7 +115,8 @@ def certificate_editor(request: HttpRequest, uuid: Any = None) -> HttpResponse:
         "certificate": certificate,
         "latest": latest,
         "asset_names": asset_names,
-        "placeholders": sorted(api.PLACEHOLDERS.items()),
+        # Described in English by the rendering layer, marked for the catalogues there.
+        "placeholders": [(name, _(text)) for name, text in sorted(api.PLACEHOLDERS.items())],
     }
     if request.method != "POST":
         return render(request, "author_certificates/studio/editor.html", context)
