@@ -163,3 +163,20 @@ def test_in_process_an_unexpected_error_is_recorded_not_raised(requested, monkey
 
 def test_in_process_a_deleted_certificate_ends_quietly():
     assert tasks.generate_in_process(987654) == "missing"
+
+
+def test_a_soft_time_limit_during_the_render_is_recorded_as_failed(requested, monkeypatch, certificate_files):
+    from billiard.exceptions import SoftTimeLimitExceeded
+
+    from author_certificates import generation
+
+    def too_slow(*args, **kwargs):
+        raise SoftTimeLimitExceeded()
+
+    monkeypatch.setattr(generation, "render_pdf", too_slow)
+
+    assert generate_certificate_task.apply(args=[requested.pk]).get() == "failed"
+
+    row = IssuedCertificate.objects.get(pk=requested.pk)
+    assert row.state == "failed" and "SoftTimeLimitExceeded" in row.error
+    assert certificate_files() == []
