@@ -68,6 +68,8 @@ TEMPLATES = [
 ]
 
 _ENGINE = os.environ.get("AC_TEST_DATABASE", "sqlite")
+# Two checkouts testing on one server at once each set their own name (xdist adds _gw0, _gw1).
+_TEST_DATABASE_NAME = os.environ.get("AC_TEST_DATABASE_NAME", "test_author_certificates")
 if _ENGINE == "postgresql":
     DATABASES = {
         "default": {
@@ -76,7 +78,7 @@ if _ENGINE == "postgresql":
             "USER": "postgres",
             "HOST": "127.0.0.1",
             "PORT": "5432",
-            "TEST": {"NAME": "test_author_certificates"},
+            "TEST": {"NAME": _TEST_DATABASE_NAME},
         }
     }
 elif _ENGINE == "mysql":
@@ -92,7 +94,7 @@ elif _ENGINE == "mysql":
             "HOST": "127.0.0.1",
             "PORT": "3306",
             "OPTIONS": {"charset": "utf8mb4"},
-            "TEST": {"NAME": "test_author_certificates", "CHARSET": "utf8mb4"},
+            "TEST": {"NAME": _TEST_DATABASE_NAME, "CHARSET": "utf8mb4"},
         }
     }
 else:

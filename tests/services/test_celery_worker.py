@@ -30,7 +30,8 @@ from tests.tools.suites import reachable
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 ROOT = Path(__file__).resolve().parents[2]
-REDIS_URL = "redis://127.0.0.1:6379/13"
+# Two checkouts testing at once each take their own Redis database (AC_TEST_REDIS_DB).
+REDIS_URL = f"redis://127.0.0.1:6379/{os.environ.get('AC_TEST_REDIS_DB', '13')}"
 WORKER_START_TIMEOUT = 60
 GENERATION_TIMEOUT = 60
 WORKER_STOP_TIMEOUT = 20
