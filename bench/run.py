@@ -128,10 +128,18 @@ def measure_memory(counts: Counts, env_vars: dict[str, str], queue: str, work: P
     ]
 
 
+def measure_scale(counts: Counts, env_vars: dict[str, str], queue: str, work: Path) -> list[Figure]:
+    return scale.measure(counts, env_vars, work, progress)
+
+
+SECTIONS = {"generation": measure_generation, "memory": measure_memory, "scale": measure_scale}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples, every figure (BENCH_QUICK=1)")
     parser.add_argument("--smoke", action="store_true", help="tiny counts: proves the bench runs")
+    parser.add_argument("--only", action="append", choices=SECTIONS, help="measure only this part (repeatable)")
     args = parser.parse_args(argv)
     counts = counts_from_environ(quick=args.quick, smoke=args.smoke)
     env = Environment.from_environ()
@@ -146,16 +154,17 @@ def main(argv: list[str] | None = None) -> int:
         queue = f"bench-{uuid.uuid4().hex[:8]}"
         settings.AUTHOR_CERTIFICATES_CELERY_QUEUE = queue
         env_vars = django_environment(env, work / "var")
-        rows = measure_generation(counts, env_vars, queue, work)
-        rows += measure_memory(counts, env_vars, queue, work)
-        rows += scale.measure(counts, env_vars, work, progress)
+        rows = []
+        for name, measure in SECTIONS.items():
+            if not args.only or name in args.only:
+                rows += measure(counts, env_vars, queue, work)
         settings_line = ", ".join(f"{name}={value}" for name, value in durability(env).items())
         print(f"author-certificates benchmark ({'full' if counts is FULL else 'short'} run; {os.cpu_count()} CPUs;"
               f" PostgreSQL {settings_line}; Celery prefork on Redis)")
         print(table(rows))
         print(f"(whole run {time.perf_counter() - started:.0f} s; load average {load_before:.1f} at the start,"
               f" {os.getloadavg()[0]:.1f} at the end: other work on the machine weighs on every figure)")
-        return 1 if missed(rows) and counts is FULL else 0
+        return 1 if missed(rows) and counts is FULL and not args.only else 0
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
