@@ -4,7 +4,8 @@
   at its best: one FontConfiguration, fetcher, parsed CSS and image cache for every render.
 - CompetentScript: what a competent developer writes without our product: the design's HTML as
   a Jinja2 template compiled once, the JPEG background and the one font from files, the
-  FontConfiguration, parsed CSS and image cache reused, segno's QR code inline, one file each.
+  FontConfiguration, URL fetcher, parsed CSS and image cache reused, segno's QR code inline,
+  one file each.
 - ReportlabOverlay: the approach of open-craft/learning-credentials (generators.py): a template
   PDF holding the static page, the variable text drawn by reportlab on an overlay page in a
   registered TrueType font, merged onto the template page with pypdf. learning-credentials
@@ -29,16 +30,13 @@ def _page_css(css: str) -> str:
 
 
 class BareWarm:
-    """WeasyPrint at its best on a final HTML document (its assets written to ``folder``)."""
+    """WeasyPrint at its best on a final HTML document (its assets are files in ``folder``)."""
 
-    def __init__(self, folder: Path, css: str, assets: dict[str, bytes]):
+    def __init__(self, folder: Path, css: str):
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
         from weasyprint.urls import URLFetcher
 
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, data in assets.items():
-            (folder / name).write_bytes(data)
         self.base_url = folder.as_uri() + "/"
         self.fonts = FontConfiguration()
         self.fetcher = URLFetcher()  # the default fetcher builds an SSL context each time it is created
@@ -63,6 +61,7 @@ class CompetentScript:
         import jinja2
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
+        from weasyprint.urls import URLFetcher
 
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
@@ -72,8 +71,9 @@ class CompetentScript:
         self.pdf_variant = pdf_variant
         self.template = jinja2.Environment(autoescape=True).from_string(certificate.HTML)
         self.fonts = FontConfiguration()
+        self.fetcher = URLFetcher()
         self.stylesheet = CSS(string=_page_css(certificate.CSS), base_url=self.base_url,
-                              font_config=self.fonts)
+                              font_config=self.fonts, url_fetcher=self.fetcher)
         self.cache: dict = {}
 
     def __call__(self, printed: certificate.Printed, out: Path) -> float:
@@ -90,7 +90,7 @@ class CompetentScript:
             qr_code=Markup(qr.svg_inline(omitsize=True, border=2)))  # noqa: S704 - segno's own SVG
         document = f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>{markup}</body></html>'
         options = {"pdf_variant": self.pdf_variant} if self.pdf_variant else {}
-        HTML(string=document, base_url=self.base_url).write_pdf(
+        HTML(string=document, base_url=self.base_url, url_fetcher=self.fetcher).write_pdf(
             out, stylesheets=[self.stylesheet], font_config=self.fonts, cache=self.cache, **options)
         return time.perf_counter() - started
 

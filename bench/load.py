@@ -1,19 +1,24 @@
-"""A loaded machine: busy processes beside the measurement, bounded and stopped after it."""
+"""A loaded machine: busy processes beside the measurement, bounded and stopped after it.
+
+Each busy process runs in a session of its own, as any other program on the machine would:
+Linux shares CPU time between sessions first (autogroup), so busy processes inside the bench's
+session would only slow the bench itself down.
+"""
 
 from __future__ import annotations
 
-import multiprocessing
-import time
+import subprocess
+import sys
 
 MAX_SECONDS = 600  # each busy process stops on its own after this, even if the bench dies
-
-
-def _spin(stop, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    value = 0
-    while not stop.is_set() and time.monotonic() < deadline:
-        for number in range(20_000):  # pure Python arithmetic: one CPU, no memory traffic to speak of
-            value = (value + number * number) % 1_000_003
+SPIN = (
+    "import time\n"
+    "deadline = time.monotonic() + {seconds}\n"
+    "value = 0\n"
+    "while time.monotonic() < deadline:\n"
+    "    for number in range(20_000):\n"  # pure Python arithmetic: one CPU, next to no memory traffic
+    "        value = (value + number * number) % 1_000_003\n"
+)
 
 
 class CpuLoad:
@@ -21,21 +26,16 @@ class CpuLoad:
 
     def __init__(self, processes: int = 2):
         self.processes = processes
-        self.context = multiprocessing.get_context("spawn")
-        self.stop = self.context.Event()
-        self.workers: list = []
+        self.running: list[subprocess.Popen] = []
 
     def __enter__(self) -> CpuLoad:
         for _ in range(self.processes):
-            worker = self.context.Process(target=_spin, args=(self.stop, MAX_SECONDS), daemon=True)
-            worker.start()
-            self.workers.append(worker)
+            self.running.append(subprocess.Popen([sys.executable, "-c", SPIN.format(seconds=MAX_SECONDS)],
+                                                 start_new_session=True))
         return self
 
     def __exit__(self, *exc) -> None:
-        self.stop.set()
-        for worker in self.workers:
-            worker.join(10)
-            if worker.is_alive():
-                worker.terminate()
-                worker.join(5)
+        for process in self.running:
+            process.terminate()
+        for process in self.running:
+            process.wait(10)

@@ -19,13 +19,12 @@ import sys
 import tempfile
 import time
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench import certificate, generation, memory, scale, seed, throughput  # noqa: E402
-from bench.baselines import BareWarm, CompetentScript, ReportlabOverlay  # noqa: E402
+from bench.baseline_process import BaselineProcess  # noqa: E402
 from bench.config import FULL, Counts, Environment, counts_from_environ  # noqa: E402
 from bench.database import django_environment, durability, recreate_database, setup_django  # noqa: E402
 from bench.figures import Figure, mib, missed, ms, section, table  # noqa: E402
@@ -43,19 +42,13 @@ def progress(message: str) -> None:
     print(f"  .. {message}", file=sys.stderr, flush=True)
 
 
-@dataclass(frozen=True)
-class Baselines:
-    bare: BareWarm
-    competent: CompetentScript
-    overlay: ReportlabOverlay
-
-
 def generation_rows(label: str, figures: generation.GenerationFigures) -> list[Figure]:
     ratio = figures.to_competent
     return [
         section(f"generation, {label}"),
         Figure("request: click -> row committed, task queued (median)", ms(figures.request)),
         Figure("worker: generation per certificate", ms(figures.generation)),
+        Figure("   of which the task itself (Celery's log, median)", ms(figures.task)),
         Figure("ours: request + worker per certificate", ms(figures.ours)),
         Figure("bare warm WeasyPrint, same final HTML", ms(figures.bare)),
         Figure("overhead per certificate (ours - bare)", ms(figures.overhead)),
@@ -73,27 +66,22 @@ def measure_generation(counts: Counts, env_vars: dict[str, str], queue: str, wor
     per_state = counts.blocks * counts.block_size
     pool = seed.LearnerPool.create(training, "bench", 3 + 2 * per_state + throughput.learners_needed(
         runs=counts.throughput_runs, count=counts.throughput_certificates))
-    baselines = Baselines(bare=BareWarm(work / "bare", certificate.CSS, version_assets(version)),
-                          competent=CompetentScript(work / "competent"), overlay=ReportlabOverlay(work / "overlay"))
-    out = work / "baseline-pdfs"
-    out.mkdir()
     rows = []
-    with CeleryWorker(environment=env_vars, queue=queue, concurrency=1, log_dir=work):
+    with (CeleryWorker(environment=env_vars, queue=queue, concurrency=1, log_dir=work) as worker,
+          BaselineProcess(work / "baselines", certificate.CSS, version_assets(version)) as baselines):
         progress("warming the worker and the baselines up")
         warm = request_each(pool.take(3), training)
         wait_generated(warm.ids)
-        for issued_id in warm.ids:
-            baselines.bare(final_markup(issued_id))
-        for index in range(2):
-            baselines.competent(certificate.sample_printed(index), out / "warm.pdf")
-            baselines.overlay(certificate.sample_printed(index), out / "warm.pdf")
+        baselines.bare([final_markup(issued_id) for issued_id in warm.ids])
+        baselines.competent([0, 1])
+        baselines.overlay([0, 1])
         progress(f"generation on a quiet machine: {counts.blocks} blocks of {counts.block_size}")
-        quiet = generation.measure(pool, blocks=counts.blocks, size=counts.block_size, baselines=baselines,
-                                   out_dir=out)
+        quiet = generation.measure(pool, blocks=counts.blocks, size=counts.block_size, worker=worker,
+                                   baselines=baselines)
         progress("generation on a loaded machine (2 busy processes beside)")
         with CpuLoad(processes=2):
-            loaded = generation.measure(pool, blocks=counts.blocks, size=counts.block_size, baselines=baselines,
-                                        out_dir=out)
+            loaded = generation.measure(pool, blocks=counts.blocks, size=counts.block_size, worker=worker,
+                                   baselines=baselines)
     rows += generation_rows("quiet machine", quiet)
     rows += generation_rows("loaded machine: 2 busy processes beside", loaded)
 
