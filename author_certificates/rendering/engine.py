@@ -240,6 +240,8 @@ def fill_template(template, design: Design, context: CertificateContext) -> str:
         raise InvalidDesign(DesignProblem(str(error.message or error), line=template_line(error))) from error
     except (TypeError, ValueError, ArithmeticError, LookupError) as error:
         raise InvalidDesign(DesignProblem(f"{type(error).__name__}: {error}", line=template_line(error))) from error
+    except RecursionError as error:
+        raise InvalidDesign(DesignProblem("a macro calls itself too many times", line=template_line(error))) from None
 
 
 def template_line(error: BaseException) -> int | None:
