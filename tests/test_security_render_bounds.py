@@ -27,7 +27,8 @@ TEMPLATE_PAYLOADS = {
     "zfill": "{{ learner_full_name.zfill(1500000000)|length }}",
     "replace": "{{ ('x' * 100000).replace('x', 'y' * 100000)|length }}",
     "join": "{{ ('x' * 100000).join('y' * 100000)|length }}",
-    "concat": "{% macro g(s, n) %}{% if n %}{{ g(s ~ s, n - 1) }}{% endif %}{% endmacro %}{{ g(learner_full_name, 60) }}",
+    "concat": "{% macro g(s, n) %}{% if n %}{{ g(s ~ s, n - 1) }}{% endif %}{% endmacro %}"
+              "{{ g(learner_full_name, 60) }}",
     "format-width": "{{ '{:>1500000000}'.format(learner_full_name)|length }}",
     "percent": "{{ '%01500000000d' % 1 }}",
     "repeat": "{{ ('x' * 1500000000)|length }}",
