@@ -81,7 +81,7 @@ def measure_generation(counts: Counts, env_vars: dict[str, str], queue: str, wor
         progress("generation on a loaded machine (2 busy processes beside)")
         with CpuLoad(processes=2):
             loaded = generation.measure(pool, blocks=counts.blocks, size=counts.block_size, worker=worker,
-                                   baselines=baselines)
+                                        baselines=baselines)
     rows += generation_rows("quiet machine", quiet)
     rows += generation_rows("loaded machine: 2 busy processes beside", loaded)
 
