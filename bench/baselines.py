@@ -4,8 +4,8 @@
   at its best: one FontConfiguration, fetcher, parsed CSS and image cache for every render.
 - CompetentScript: what a competent developer writes without our product: the design's HTML as
   a Jinja2 template compiled once, the JPEG background and the one font from files, the
-  FontConfiguration, URL fetcher, parsed CSS and image cache reused, segno's QR code inline,
-  one file each.
+  FontConfiguration, URL fetcher, parsed CSS and image cache reused, segno's QR code as a PNG
+  (one pixel a module, drawn without smoothing), one file each.
 - ReportlabOverlay: the approach of open-craft/learning-credentials (generators.py): a template
   PDF holding the static page, the variable text drawn by reportlab on an overlay page in a
   registered TrueType font, merged onto the template page with pypdf. learning-credentials
@@ -87,7 +87,8 @@ class CompetentScript:
             asset=lambda name: name, platform_name=certificate.PLATFORM_NAME, learner_full_name=printed.learner,
             training_kind="course", training_title=printed.training, completion_date=printed.completed_on,
             generation_date=printed.issued_on, certificate_code=printed.code, verification_url=printed.url,
-            qr_code=Markup(qr.svg_inline(omitsize=True, border=2)))  # noqa: S704 - segno's own SVG
+            qr_code=Markup(f'<img src="{qr.png_data_uri(scale=1, border=2)}" alt="" '  # noqa: S704 - segno's PNG
+                           'style="width: 100%; height: 100%; image-rendering: pixelated">'))
         document = f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>{markup}</body></html>'
         options = {"pdf_variant": self.pdf_variant} if self.pdf_variant else {}
         HTML(string=document, base_url=self.base_url, url_fetcher=self.fetcher).write_pdf(
