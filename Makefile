@@ -17,7 +17,7 @@ PYTEST := $(PY) -m pytest
 help:
 	@echo "make demo   - install, migrate and serve the demo LMS + Studio on http://127.0.0.1:8000"
 	@echo "make test   - every test and quality check (SQLite, PostgreSQL, MariaDB, Celery worker, browser)"
-	@echo "make bench  - benchmarks of generation (see README)"
+	@echo "make bench  - benchmarks as operators run the product: PostgreSQL, Redis, a Celery worker (see README)"
 	@echo "make requirements - recompile requirements/*.txt from *.in"
 	@echo "make static - (release) vendor Paragon's CSS into the package's static files"
 

@@ -47,8 +47,8 @@ def table(figures: list[Figure]) -> str:
         if figure.name.startswith("[") and not figure.value:
             lines.append(figure.name)
             continue
-        lines.append(f"{figure.name:<{width}}  {figure.value:>{value_width}}  {figure.target:<22}  {figure.verdict}"
-                     + (f"  ({figure.note})" if figure.note else ""))
+        line = f"{figure.name:<{width}}  {figure.value:>{value_width}}  {figure.target:<22}  {figure.verdict}"
+        lines.append((line + (f"  ({figure.note})" if figure.note else "")).rstrip())
     return "\n".join(lines)
 
 

@@ -6,7 +6,7 @@
 
 Needs PostgreSQL and Redis on loopback: the database AC_BENCH_DATABASE_NAME (default bench_ac)
 is dropped and created, Redis database AC_BENCH_REDIS_DB (default 7) is the broker. How each
-figure is measured: docs/decisions/0060-benchmark-as-operators-run-it.md. Exits 1 when a full
+figure is measured: docs/decisions/0070-benchmark-as-operators-run-it.md. Exits 1 when a full
 run misses a target.
 """
 
@@ -128,6 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="fewer samples, every figure (BENCH_QUICK=1)")
     parser.add_argument("--smoke", action="store_true", help="tiny counts: proves the bench runs")
     parser.add_argument("--only", action="append", choices=SECTIONS, help="measure only this part (repeatable)")
+    parser.add_argument("--worker-env", action="append", default=[], metavar="NAME=VALUE",
+                        help="an environment variable for the Celery workers, to measure a variant: e.g. "
+                             "PGOPTIONS='-c synchronous_commit=off' (repeatable)")
     args = parser.parse_args(argv)
     counts = counts_from_environ(quick=args.quick, smoke=args.smoke)
     env = Environment.from_environ()
@@ -141,14 +144,16 @@ def main(argv: list[str] | None = None) -> int:
 
         queue = f"bench-{uuid.uuid4().hex[:8]}"
         settings.AUTHOR_CERTIFICATES_CELERY_QUEUE = queue
-        env_vars = django_environment(env, work / "var")
+        env_vars = {**django_environment(env, work / "var"),
+                    **dict(variable.split("=", 1) for variable in args.worker_env)}
         rows = []
         for name, measure in SECTIONS.items():
             if not args.only or name in args.only:
                 rows += measure(counts, env_vars, queue, work)
         settings_line = ", ".join(f"{name}={value}" for name, value in durability(env).items())
         print(f"author-certificates benchmark ({'full' if counts is FULL else 'short'} run; {os.cpu_count()} CPUs;"
-              f" PostgreSQL {settings_line}; Celery prefork on Redis)")
+              f" PostgreSQL {settings_line}; Celery prefork on Redis{'; workers with ' if args.worker_env else ''}"
+              f"{' '.join(args.worker_env)})")
         print(table(rows))
         print(f"(whole run {time.perf_counter() - started:.0f} s; load average {load_before:.1f} at the start,"
               f" {os.getloadavg()[0]:.1f} at the end: other work on the machine weighs on every figure)")
