@@ -1,11 +1,11 @@
-"""A/B of the QR code's drawing inside one render (docs/decisions/0070): vector paths or a PNG.
+"""A/B of the QR code's drawing inside one render (docs/decisions/0075): vector paths or a PNG.
 
     .venv/bin/python -m bench.ab_qr [PAIRS]
 
 Renders the bench certificate through render_pdf, alternating the two ways of drawing the QR
 code in one process (each pair within one of the machine's speed phases), and prints the
 medians and the median of the pairs' differences. "paths" is the SVG the placeholder printed
-until 0070 (byte for byte segno's own svg_inline: one stroked path of every row's dark runs).
+until 0075 (byte for byte segno's own svg_inline: one stroked path of every row's dark runs).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@
 
 Needs PostgreSQL and Redis on loopback: the database AC_BENCH_DATABASE_NAME (default bench_ac)
 is dropped and created, Redis database AC_BENCH_REDIS_DB (default 7) is the broker. How each
-figure is measured: docs/decisions/0070-benchmark-as-operators-run-it.md. Exits 1 when a full
+figure is measured: docs/decisions/0075-benchmark-as-operators-run-it.md. Exits 1 when a full
 run misses a target.
 """
 

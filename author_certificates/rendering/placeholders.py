@@ -112,7 +112,7 @@ def qr_code_svg(url: str) -> Markup:
     The modules are a PNG image inside the SVG (one pixel per module, drawn without smoothing:
     the PDF/A finisher sets /Interpolate false), not vector paths: WeasyPrint parses an SVG path
     in Python, and the QR code's path cost a fifth of the whole render of a certificate; a PNG
-    is decoded by Pillow. See docs/decisions/0070-benchmark-as-operators-run-it.md.
+    is decoded by Pillow. See docs/decisions/0075-benchmark-as-operators-run-it.md.
     """
     png = qr_code_png(url)
     size = int.from_bytes(png[16:20], "big")  # the width in the PNG's header (IHDR)

@@ -1,6 +1,6 @@
 """The QR code placeholder: segno's modules, one PNG pixel each, inside an inline SVG that CSS sizes.
 
-docs/decisions/0070: a PNG instead of vector paths, because WeasyPrint parses SVG paths in Python.
+docs/decisions/0075: a PNG instead of vector paths, because WeasyPrint parses SVG paths in Python.
 """
 
 from __future__ import annotations
