@@ -1,0 +1,139 @@
+/**
+ * The learner's certificate control for one course, with the states and words of Learning
+ * Records: "Generate certificate" -> "The certificate is being generated" -> "The certificate has
+ * been generated" + "Open certificate"; "Try again" after a failure (R11, R13). Nothing at all
+ * when the course has no certificate assigned, is not completed, or is unknown to the plugin.
+ */
+import React, { useCallback, useEffect, useRef, useState } from 'react';
+import { useIntl } from '@edx/frontend-platform/i18n';
+import { Button, Spinner } from '@openedx/paragon';
+
+import { getRecord, requestCertificate, describeError } from './api';
+import errorText from './errors';
+import { withOwnMessages } from './i18n';
+import messages from './messages';
+
+// Same rhythm as Learning Records: first look after 0.8 s, then x1.6, at most every 10 s.
+export const POLL_FIRST_MS = 800;
+export const POLL_FACTOR = 1.6;
+export const POLL_MAX_MS = 10000;
+
+const SILENT_STATES = ['not_completed', 'unavailable'];
+
+function CertificateCardAction({ courseId }) {
+  const intl = useIntl();
+  const [record, setRecord] = useState(null);
+  const [error, setError] = useState(null);
+  const [busy, setBusy] = useState(false);
+  const [hidden, setHidden] = useState(false);
+  const timer = useRef(null);
+  const mounted = useRef(true);
+
+  const stopPolling = () => { clearTimeout(timer.current); timer.current = null; };
+
+  const poll = useCallback((delay) => {
+    stopPolling();
+    timer.current = setTimeout(async () => {
+      try {
+        const next = await getRecord(courseId);
+        if (!mounted.current) { return; }
+        setRecord(next);
+        setError(null);
+        if (next.certificate.state === 'generating') { poll(Math.min(delay * POLL_FACTOR, POLL_MAX_MS)); }
+      } catch (failure) {
+        if (!mounted.current) { return; }
+        setError(failure);
+        // Keep asking: a generation under way finishes whether or not one answer got lost.
+        poll(Math.min(delay * POLL_FACTOR, POLL_MAX_MS));
+      }
+    }, delay);
+  }, [courseId]);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const loaded = await getRecord(courseId);
+      if (!mounted.current) { return; }
+      setRecord(loaded);
+      if (loaded.certificate.state === 'generating') { poll(POLL_FIRST_MS); }
+    } catch (failure) {
+      if (!mounted.current) { return; }
+      // A course the plugin does not know has no certificate: like "nothing assigned", nothing shows.
+      if (describeError(failure).status === 404) { setHidden(true); return; }
+      setError(failure);
+    }
+  }, [courseId, poll]);
+
+  useEffect(() => {
+    mounted.current = true;
+    load();
+    return () => { mounted.current = false; stopPolling(); };
+  }, [load]);
+
+  const generate = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await requestCertificate(courseId);
+      if (!mounted.current) { return; }
+      setRecord(answer);
+      if (answer.certificate.state === 'generating') { poll(POLL_FIRST_MS); }
+    } catch (failure) {
+      if (mounted.current) { setError(failure); }
+    } finally {
+      if (mounted.current) { setBusy(false); }
+    }
+  };
+
+  if (hidden || (record && !error && SILENT_STATES.includes(record.certificate.state))) {
+    return null;
+  }
+
+  const state = record ? record.certificate.state : 'loading';
+  let status = '';
+  let action = null;
+  if (error) {
+    status = errorText(intl, error);
+    const retry = record && record.can_generate ? generate : load;
+    action = (
+      <Button variant="outline-primary" size="sm" onClick={retry} disabled={busy}>
+        {intl.formatMessage(messages.tryAgain)}
+      </Button>
+    );
+  } else if (state === 'loading') {
+    status = intl.formatMessage(messages.loading);
+  } else if (state === 'available') {
+    action = (
+      <Button variant="primary" size="sm" onClick={generate} disabled={busy}>
+        {intl.formatMessage(messages.generate)}
+      </Button>
+    );
+  } else if (state === 'generating') {
+    status = intl.formatMessage(messages.generating);
+  } else if (state === 'generated') {
+    status = intl.formatMessage(messages.generated);
+    action = (
+      <Button as="a" variant="primary" size="sm" href={record.certificate.open_url} target="_blank" rel="noopener">
+        {intl.formatMessage(messages.open)}
+      </Button>
+    );
+  } else if (state === 'failed') {
+    status = intl.formatMessage(messages.failed);
+    action = (
+      <Button variant="outline-primary" size="sm" onClick={generate} disabled={busy}>
+        {intl.formatMessage(messages.tryAgain)}
+      </Button>
+    );
+  }
+
+  return (
+    <div className="author-certificates-card-action d-flex align-items-center flex-wrap" data-state={error ? 'error' : state}>
+      {state === 'generating' && !error && <Spinner animation="border" size="sm" className="mr-2" screenReaderText="" />}
+      {/* One live region, always present: screen readers hear every change of status. */}
+      <span role="status" aria-live="polite" className={error ? 'text-danger mr-2' : 'mr-2'}>{status}</span>
+      {action}
+    </div>
+  );
+}
+
+export default withOwnMessages(CertificateCardAction);
