@@ -264,7 +264,7 @@ function CertificateCardAction({ courseId }) {
   if (hidden || record && !error && SILENT_STATES.includes(record.certificate.state)) {
     return null;
   }
-  const state = record ? record.certificate.state : "loading";
+  const state = busy && !error ? "generating" : record ? record.certificate.state : "loading";
   let status = "";
   let action = null;
   if (error) {

@@ -89,7 +89,9 @@ function CertificateCardAction({ courseId }) {
     return null;
   }
 
-  const state = record ? record.certificate.state : 'loading';
+  // From the click on, the certificate is being generated (the brief's words), even before the
+  // server answers: a host that generates in-process answers only once the PDF is made.
+  const state = busy && !error ? 'generating' : (record ? record.certificate.state : 'loading');
   let status = '';
   let action = null;
   if (error) {

@@ -75,6 +75,18 @@ describe('CertificateCardAction: the states of Learning Records', () => {
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
   });
 
+  test('from the click on it says "The certificate is being generated", before the server answers', async () => {
+    let arrive;
+    server.answer('GET', RECORD_URL, ok(record('available')));
+    server.answer('POST', RECORD_URL, () => new Promise((resolve) => { arrive = resolve; }));
+    renderInMfe(<CertificateCardAction courseId={COURSE} />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Generate certificate' }));
+    await statusSays('The certificate is being generated');
+    // A host generating in-process answers once the PDF is made.
+    await act(async () => { arrive(ok(record('generated'), 202)); });
+    expect(await screen.findByRole('link', { name: 'Open certificate' })).toBeInTheDocument();
+  });
+
   test('failed: says so, and "Try again" asks again (R13)', async () => {
     server.answer('GET', RECORD_URL, ok(record('failed')));
     server.answer('POST', RECORD_URL, ok(record('generated'), 202));

@@ -15,7 +15,8 @@ export const server = {
   calls: [],
   NETWORK_DOWN,
   reset() { this.routes.clear(); this.calls = []; },
-  /** Queue answers for METHOD url: {status, data} objects or server.NETWORK_DOWN; the last one repeats. */
+  /** Queue answers for METHOD url: {status, data}, server.NETWORK_DOWN, or a function returning a
+   * promise of either (an answer that arrives when the test says); the last one repeats. */
   answer(method, url, ...answers) {
     this.routes.set(`${method} ${url}`, answers);
   },
@@ -29,13 +30,16 @@ function respond(method, url, body) {
     return Promise.reject(Object.assign(new Error(`No answer programmed for ${method} ${url}`), { response: { status: 599, data: {} } }));
   }
   const next = queue.length > 1 ? queue.shift() : queue[0];
-  if (next === NETWORK_DOWN) {
-    return Promise.reject(new Error('Network Error'));
-  }
-  if (next.status >= 400) {
-    return Promise.reject(Object.assign(new Error(`Request failed with status code ${next.status}`), { response: next }));
-  }
-  return Promise.resolve(next);
+  // An answer may be a function returning a promise of one: the test decides when it arrives.
+  return Promise.resolve(typeof next === 'function' ? next() : next).then((answer) => {
+    if (answer === NETWORK_DOWN) {
+      throw new Error('Network Error');
+    }
+    if (answer.status >= 400) {
+      throw Object.assign(new Error(`Request failed with status code ${answer.status}`), { response: answer });
+    }
+    return answer;
+  });
 }
 
 const client = {

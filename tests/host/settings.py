@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "tests.host.hostapp",
     "author_certificates",
+    # The demo's pages (home, MFE harness) and seed command; its URLs are only in tests.host.demo.urls.
+    "tests.host.demo",
 ]
 
 MIDDLEWARE = [
