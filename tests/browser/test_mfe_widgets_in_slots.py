@@ -20,14 +20,13 @@ import pytest
 
 from author_certificates import api
 from author_certificates.models import ClassicCertificate
-from tests.browser.test_learner_generates_certificate import (  # noqa: F401  (fixtures)
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    TIMEOUT_MS,
-    artifacts,
-    slow_generation,
-)
+from tests.browser import test_learner_generates_certificate as learner_suite
 from tests.host.demo.views import BUNDLE
+
+CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS = learner_suite.CHROMIUM, learner_suite.CHROMIUM_ARGS, learner_suite.TIMEOUT_MS
+# The learner suite's fixtures: screenshots folder, and a render slow enough to see "being generated".
+artifacts = learner_suite.artifacts
+slow_generation = learner_suite.slow_generation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True),
               pytest.mark.urls("tests.host.demo.urls")]
