@@ -209,16 +209,18 @@ function CertificateCardAction({ courseId }) {
       }
     }, delay);
   }, [courseId]);
+  const show = useCallback((answer) => {
+    setRecord(answer);
+    if (answer.certificate.state === "generating") {
+      poll(POLL_FIRST_MS);
+    }
+  }, [poll]);
   const load = useCallback(async () => {
     setError(null);
     try {
       const loaded = await getRecord(courseId);
-      if (!mounted.current) {
-        return;
-      }
-      setRecord(loaded);
-      if (loaded.certificate.state === "generating") {
-        poll(POLL_FIRST_MS);
+      if (mounted.current) {
+        show(loaded);
       }
     } catch (failure) {
       if (!mounted.current) {
@@ -230,7 +232,7 @@ function CertificateCardAction({ courseId }) {
       }
       setError(failure);
     }
-  }, [courseId, poll]);
+  }, [courseId, show]);
   useEffect(() => {
     mounted.current = true;
     load();
@@ -244,12 +246,8 @@ function CertificateCardAction({ courseId }) {
     setError(null);
     try {
       const answer = await requestCertificate(courseId);
-      if (!mounted.current) {
-        return;
-      }
-      setRecord(answer);
-      if (answer.certificate.state === "generating") {
-        poll(POLL_FIRST_MS);
+      if (mounted.current) {
+        show(answer);
       }
     } catch (failure) {
       if (mounted.current) {
@@ -265,16 +263,16 @@ function CertificateCardAction({ courseId }) {
     return null;
   }
   const state = busy && !error ? "generating" : record ? record.certificate.state : "loading";
+  const button = (message, onClick, variant = "primary") => /* @__PURE__ */ jsx2(Button, { variant, size: "sm", onClick, disabled: busy, children: intl.formatMessage(message) });
   let status = "";
   let action = null;
   if (error) {
     status = errorText(intl, error);
-    const retry = record && record.can_generate ? generate : load;
-    action = /* @__PURE__ */ jsx2(Button, { variant: "outline-primary", size: "sm", onClick: retry, disabled: busy, children: intl.formatMessage(messages_default.tryAgain) });
+    action = button(messages_default.tryAgain, record && record.can_generate ? generate : load, "outline-primary");
   } else if (state === "loading") {
     status = intl.formatMessage(messages_default.loading);
   } else if (state === "available") {
-    action = /* @__PURE__ */ jsx2(Button, { variant: "primary", size: "sm", onClick: generate, disabled: busy, children: intl.formatMessage(messages_default.generate) });
+    action = button(messages_default.generate, generate);
   } else if (state === "generating") {
     status = intl.formatMessage(messages_default.generating);
   } else if (state === "generated") {
@@ -282,7 +280,7 @@ function CertificateCardAction({ courseId }) {
     action = /* @__PURE__ */ jsx2(Button, { as: "a", variant: "primary", size: "sm", href: record.certificate.open_url, target: "_blank", rel: "noopener", children: intl.formatMessage(messages_default.open) });
   } else if (state === "failed") {
     status = intl.formatMessage(messages_default.failed);
-    action = /* @__PURE__ */ jsx2(Button, { variant: "outline-primary", size: "sm", onClick: generate, disabled: busy, children: intl.formatMessage(messages_default.tryAgain) });
+    action = button(messages_default.tryAgain, generate, "outline-primary");
   }
   return /* @__PURE__ */ jsxs("div", { className: "author-certificates-card-action d-flex align-items-center flex-wrap", "data-state": error ? "error" : state, children: [
     state === "generating" && !error && /* @__PURE__ */ jsx2(Spinner, { animation: "border", size: "sm", className: "mr-2", screenReaderText: "" }),

@@ -49,20 +49,24 @@ function CertificateCardAction({ courseId }) {
     }, delay);
   }, [courseId]);
 
+  // Show what the server said; while it says "generating", look again (the polling backs off).
+  const show = useCallback((answer) => {
+    setRecord(answer);
+    if (answer.certificate.state === 'generating') { poll(POLL_FIRST_MS); }
+  }, [poll]);
+
   const load = useCallback(async () => {
     setError(null);
     try {
       const loaded = await getRecord(courseId);
-      if (!mounted.current) { return; }
-      setRecord(loaded);
-      if (loaded.certificate.state === 'generating') { poll(POLL_FIRST_MS); }
+      if (mounted.current) { show(loaded); }
     } catch (failure) {
       if (!mounted.current) { return; }
       // A course the plugin does not know has no certificate: like "nothing assigned", nothing shows.
       if (describeError(failure).status === 404) { setHidden(true); return; }
       setError(failure);
     }
-  }, [courseId, poll]);
+  }, [courseId, show]);
 
   useEffect(() => {
     mounted.current = true;
@@ -75,9 +79,7 @@ function CertificateCardAction({ courseId }) {
     setError(null);
     try {
       const answer = await requestCertificate(courseId);
-      if (!mounted.current) { return; }
-      setRecord(answer);
-      if (answer.certificate.state === 'generating') { poll(POLL_FIRST_MS); }
+      if (mounted.current) { show(answer); }
     } catch (failure) {
       if (mounted.current) { setError(failure); }
     } finally {
@@ -92,24 +94,18 @@ function CertificateCardAction({ courseId }) {
   // From the click on, the certificate is being generated (the brief's words), even before the
   // server answers: a host that generates in-process answers only once the PDF is made.
   const state = busy && !error ? 'generating' : (record ? record.certificate.state : 'loading');
+  const button = (message, onClick, variant = 'primary') => (
+    <Button variant={variant} size="sm" onClick={onClick} disabled={busy}>{intl.formatMessage(message)}</Button>
+  );
   let status = '';
   let action = null;
   if (error) {
     status = errorText(intl, error);
-    const retry = record && record.can_generate ? generate : load;
-    action = (
-      <Button variant="outline-primary" size="sm" onClick={retry} disabled={busy}>
-        {intl.formatMessage(messages.tryAgain)}
-      </Button>
-    );
+    action = button(messages.tryAgain, record && record.can_generate ? generate : load, 'outline-primary');
   } else if (state === 'loading') {
     status = intl.formatMessage(messages.loading);
   } else if (state === 'available') {
-    action = (
-      <Button variant="primary" size="sm" onClick={generate} disabled={busy}>
-        {intl.formatMessage(messages.generate)}
-      </Button>
-    );
+    action = button(messages.generate, generate);
   } else if (state === 'generating') {
     status = intl.formatMessage(messages.generating);
   } else if (state === 'generated') {
@@ -121,11 +117,7 @@ function CertificateCardAction({ courseId }) {
     );
   } else if (state === 'failed') {
     status = intl.formatMessage(messages.failed);
-    action = (
-      <Button variant="outline-primary" size="sm" onClick={generate} disabled={busy}>
-        {intl.formatMessage(messages.tryAgain)}
-      </Button>
-    );
+    action = button(messages.tryAgain, generate, 'outline-primary');
   }
 
   return (
