@@ -52,6 +52,8 @@ def main() -> None:
     connection = Connection(int(sys.argv[1]))
     try:
         limits = connection.recv()
+        _limit_memory(limits.memory_bytes)
+        connection.send("ready")  # imports done: the parent starts counting wall time per job
     except (EOFError, OSError):
         return
     serve(connection, limits)
@@ -59,7 +61,6 @@ def main() -> None:
 
 def serve(connection, limits: RenderLimits) -> None:
     """The render process's main loop: (operation, args, kwargs) in, ("ok"|"error"|..., value) out."""
-    _limit_memory(limits.memory_bytes)
     designs: OrderedDict[str, object] = OrderedDict()
     while True:
         try:

@@ -36,6 +36,9 @@ from . import child
 from .child import DesignRef
 from .limits import RenderLimitExceeded, RenderLimits
 
+# Longest a render process may take to start (import WeasyPrint, set its limits).
+STARTUP_SECONDS = 120
+
 
 @dataclass(eq=False)  # compared and hashed by identity: each is one process
 class _Process:
@@ -84,31 +87,28 @@ class RenderPool:
         """
         with self._slots:
             worker = self._take()
-            try:
-                outcome, value = self._ask(worker, operation, args, kwargs)
-            except BaseException:
-                self._discard(worker)
-                raise
+            outcome, value = self._ask_or_discard(worker, operation, args, kwargs)
             if outcome == "memory" and worker.jobs > 0:
                 # A warm process carries its caches: give the job one fresh process before
                 # blaming the design for the memory it needed.
                 self._discard(worker)
                 worker = self._take()
-                try:
-                    outcome, value = self._ask(worker, operation, args, kwargs)
-                except BaseException:
-                    self._discard(worker)
-                    raise
+                outcome, value = self._ask_or_discard(worker, operation, args, kwargs)
             if outcome in ("ok", "error"):
                 worker.jobs += 1
                 self._give_back(worker)
             else:
                 self._discard(worker)
-            if outcome == "ok":
-                return value
-            if outcome == "error":
-                raise value
-            raise value  # a RenderLimitExceeded or RenderingFailed made by _ask
+        if outcome == "ok":
+            return value
+        raise value  # the operation's own error, or the RenderLimitExceeded / RenderingFailed of _ask
+
+    def _ask_or_discard(self, worker: _Process, operation: str, args: tuple, kwargs: dict):
+        try:
+            return self._ask(worker, operation, args, kwargs)
+        except BaseException:
+            self._discard(worker)
+            raise
 
     def _ask(self, worker: _Process, operation: str, args: tuple, kwargs: dict):
         """Send one job, resending in full a saved design the process turns out not to have."""
@@ -190,7 +190,15 @@ class RenderPool:
         finally:
             theirs.close()
         worker = _Process(process=process, connection=Connection(ours.detach()), sent_designs=OrderedDict())
-        worker.connection.send(self.limits)
+        # Start-up (importing WeasyPrint, seconds on a busy machine) is not a render's wall time.
+        try:
+            worker.connection.send(self.limits)
+            ready = worker.connection.poll(STARTUP_SECONDS) and worker.connection.recv() == "ready"
+        except (OSError, EOFError):
+            ready = False
+        if not ready:
+            worker.stop()
+            raise RenderingFailed(f"a render process did not start (exit code {worker.process.returncode})")
         with self._lock:
             self._all.add(worker)
         return worker
