@@ -180,8 +180,8 @@ def render_pdf(design: Design, context: CertificateContext, *, author: str = "")
                 prepared.image_cache.clear()
                 raise InvalidDesign(refusal_problems(refusals) + attachment_problems(attachments))
             return pdf
-        except (InvalidDesign, RenderingFailed):
-            raise
+        except (InvalidDesign, RenderingFailed, MemoryError):
+            raise  # MemoryError: a render process answers it as its memory limit
         except Exception as error:
             raise RenderingFailed(f"rendering the certificate failed: {type(error).__name__}: {error}") from error
 
