@@ -1,4 +1,4 @@
-"""Security regression suite (issue 15): every payload that could make a render unbounded is
+"""Security regression suite: every payload that could make a render unbounded is
 answered with a 4xx and a message, within a bound on time, through the REST API an author uses.
 
 Speed is measured in bench/; the bound here is a generous ceiling that separates "refused at
@@ -24,7 +24,7 @@ SECONDS = 15
 HEAD = "<p>{{ learner_full_name }}</p>\n"  # every payload is on line 2
 
 TEMPLATE_PAYLOADS = {
-    # issue 15: saved (201) after 17 s, the server grown from 0.7 to 3.0 GB
+    # once saved (201) after 17 s, the server grown from 0.7 to 3.0 GB
     "center": "{{ learner_full_name.center(1500000000)|length }}",
     "ljust": "{{ learner_full_name.ljust(1500000000)|length }}",
     "zfill": "{{ learner_full_name.zfill(1500000000)|length }}",
@@ -35,7 +35,7 @@ TEMPLATE_PAYLOADS = {
     "format-width": "{{ '{:>1500000000}'.format(learner_full_name)|length }}",
     "percent": "{{ '%01500000000d' % 1 }}",
     "repeat": "{{ ('x' * 1500000000)|length }}",
-    # issue 15: RecursionError / SyntaxError -> 500
+    # once RecursionError / SyntaxError -> 500
     "2000 nested if": "{% if true %}" * 2000 + "x" + "{% endif %}" * 2000,
     "21 nested for": "{% for a in 'ab' %}" * 21 + "x" + "{% endfor %}" * 21,
     "100 parentheses": "{{ " + "(" * 100 + "1" + ")" * 100 + " }}",

@@ -83,7 +83,7 @@ _cache_lock = threading.Lock()
 _shared_fonts: SharedFontConfiguration | None = None
 # WeasyPrint (pango, fontconfig, its caches) is not documented as thread-safe and the font
 # configuration is shared: a threaded worker renders one certificate at a time. Rendering is
-# CPU-bound Python anyway; throughput comes from more processes, which scale (DESIGN.md).
+# CPU-bound Python anyway; throughput comes from more processes, which scale (docs/architecture.md).
 RENDER_LOCK = threading.RLock()
 
 
