@@ -1,4 +1,4 @@
-"""`make bench`: the figures of docs/decisions (issue 13), measured as operators run the product.
+"""`make bench`: every figure of docs/decisions/0075, measured as operators run the product.
 
 PostgreSQL with durable commits, a real prefork Celery worker on Redis started here, a quiet
 and a loaded machine. `bench/run.py` prints every figure beside its target; each module below

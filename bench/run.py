@@ -1,4 +1,4 @@
-"""`make bench`: every figure of issue 13 in one run, each beside its target.
+"""`make bench`: every figure in one run, each beside its target.
 
     .venv/bin/python bench/run.py            # full run (about 10 minutes on 2 cores)
     BENCH_QUICK=1 .venv/bin/python bench/run.py   # or --quick: fewer samples, every figure
