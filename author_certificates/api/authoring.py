@@ -21,7 +21,8 @@ from ..models import (
     PageSize,
     VersionAsset,
 )
-from ..rendering import Asset, Design, normalise_assets, sniff_asset, validate_design
+from .. import rendering  # its heavy parts (WeasyPrint, Pillow) load on first use, not at start-up
+from ..rendering import Asset, Design
 from ._common import now_or, require_title
 
 CertificateRef = AuthorCertificate | uuid.UUID | str
@@ -53,14 +54,14 @@ def _checked_design(fields: Mapping[str, str], title: str, assets: Mapping[str, 
     sniffed: list[Asset] = []
     for name, data in assets.items():
         try:
-            sniffed.append(sniff_asset(name, bytes(data)))
+            sniffed.append(rendering.sniff_asset(name, bytes(data)))
         except InvalidDesign as error:
             problems.extend(error.problems)
     if problems:
         raise InvalidDesign(problems)
     design = Design(title=title, assets=tuple(sniffed), **fields)
-    validate_design(design, max_asset_bytes=conf.get("MAX_ASSET_BYTES"))
-    return Design(title=title, assets=normalise_assets(design.assets), **fields)
+    rendering.validate_design(design, max_asset_bytes=conf.get("MAX_ASSET_BYTES"))
+    return Design(title=title, assets=rendering.normalise_assets(design.assets), **fields)
 
 
 def _store_version(
