@@ -24,12 +24,16 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from . import compat, conf, storage
+from . import (
+    compat,
+    conf,
+    rendering,  # WeasyPrint loads on the first render, not when the LMS imports this
+    storage,
+)
 from .designs import classic_certificate_design, version_design
 from .exceptions import GenerationFailed, InvalidDesign, UnknownCertificate
 from .hot_path import GenerationRow, generation_row, update_pinned_row
 from .models import IssuedCertificate, IssuedState
-from . import rendering  # WeasyPrint loads on the first render, not when the LMS imports this
 from .rendering import CertificateContext, Design
 
 log = logging.getLogger(__name__)

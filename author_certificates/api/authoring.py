@@ -11,7 +11,10 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
-from .. import conf
+from .. import (
+    conf,
+    rendering,  # its heavy parts (WeasyPrint, Pillow) load on first use, not at start-up
+)
 from ..exceptions import InvalidDesign, InvalidInput, UnknownCertificate, VersionConflict, WrongTenant
 from ..models import (
     AuthorCertificate,
@@ -21,7 +24,6 @@ from ..models import (
     PageSize,
     VersionAsset,
 )
-from .. import rendering  # its heavy parts (WeasyPrint, Pillow) load on first use, not at start-up
 from ..rendering import Asset, Design
 from ._common import now_or, require_title
 
