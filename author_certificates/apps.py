@@ -23,6 +23,13 @@ RECEIVERS = [
     ("program_certificate_awarded", "openedx_events.learning.signals.PROGRAM_CERTIFICATE_AWARDED"),
     ("program_certificate_revoked", "openedx_events.learning.signals.PROGRAM_CERTIFICATE_REVOKED"),
     ("course_catalog_info_changed", "openedx_events.content_authoring.signals.COURSE_CATALOG_INFO_CHANGED"),
+    ("certificate_created", "openedx_events.learning.signals.CERTIFICATE_CREATED"),
+    ("certificate_revoked", "openedx_events.learning.signals.CERTIFICATE_REVOKED"),
+]
+# Receivers of edx-platform's own Django signals: declared to edx-django-utils for the LMS only
+# (the service whose retirement API sends them); other hosts connect them when compat finds them.
+HOST_RECEIVERS = [
+    ("learner_retired", "openedx.core.djangoapps.user_api.accounts.signals.USER_RETIRE_LMS_CRITICAL"),
 ]
 
 
@@ -47,7 +54,8 @@ def _settings_config() -> dict:
     }
 
 
-def _signals_config() -> dict:
+def _signals_config(*, with_host_receivers: bool) -> dict:
+    receivers = RECEIVERS + (HOST_RECEIVERS if with_host_receivers else [])
     return {
         "relative_path": "signals",
         "receivers": [
@@ -56,7 +64,7 @@ def _signals_config() -> dict:
                 "signal_path": signal_path,
                 "dispatch_uid": receiver_dispatch_uid(name),
             }
-            for name, signal_path in RECEIVERS
+            for name, signal_path in receivers
         ],
     }
 
@@ -69,7 +77,10 @@ class AuthorCertificatesConfig(AppConfig):
     plugin_app = {
         "url_config": {LMS: _url_config(), CMS: _url_config()},
         "settings_config": {LMS: _settings_config(), CMS: _settings_config()},
-        "signals_config": {LMS: _signals_config(), CMS: _signals_config()},
+        "signals_config": {
+            LMS: _signals_config(with_host_receivers=True),
+            CMS: _signals_config(with_host_receivers=False),
+        },
     }
 
     def ready(self) -> None:
