@@ -174,7 +174,7 @@ class ClassicCertificate(models.Model):
 
     Platform defaults name a design shipped with the package (``builtin_language``), so an
     upgrade of the package improves them; tenant-only ones carry their HTML and CSS.
-    
+
     .. no_pii:
     """
 
@@ -209,7 +209,7 @@ class CertificateAssignment(ImmutableModel):
 
     An entry names a classic certificate, or one version of an author certificate, or neither
     (the certificate was removed from the training).
-    
+
     .. no_pii:
     """
 
