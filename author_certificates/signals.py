@@ -50,6 +50,7 @@ def connect_receivers() -> None:
     The platform's own signals (user retirement) exist only in Open edX: connected when present.
     """
     module = globals()
+    api.connect_file_cleanup()
     for name, signal_path in RECEIVERS:
         import_string(signal_path).connect(module[name], dispatch_uid=receiver_dispatch_uid(name))
     retirement = compat.host_retirement_signal()

@@ -15,6 +15,7 @@ import logging
 from typing import Any
 
 from django.db import transaction
+from django.db.models.signals import post_delete
 
 from .. import storage
 from ..models import IssuedCertificate
@@ -51,3 +52,17 @@ def _delete_file(name: str) -> None:
         storage.delete_pdf(name)
     except Exception:
         log.exception("author_certificates: could not delete the certificate file %s of a retired learner.", name)
+
+
+def _delete_file_of_deleted_certificate(sender: Any, instance: IssuedCertificate, **kwargs: Any) -> None:
+    if instance.file:
+        transaction.on_commit(lambda name=instance.file: _delete_file(name))
+
+
+def connect_file_cleanup() -> None:
+    """Delete an issued certificate's PDF when its row is deleted (a user deleted by hand cascades here).
+
+    The file carries the learner's name; a row deleted without it would leave personal data behind.
+    """
+    post_delete.connect(_delete_file_of_deleted_certificate, sender=IssuedCertificate,
+                        dispatch_uid="author_certificates.api.retirement.file_cleanup")
