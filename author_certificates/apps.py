@@ -39,7 +39,7 @@ def receiver_dispatch_uid(receiver_func_name: str) -> str:
 
 
 def _url_config(relative_path: str) -> dict:
-    # Each service mounts its own pages (lms_urls.py, cms_urls.py; docs/decisions/0086): learner
+    # Each service mounts its own pages (lms_urls.py, cms_urls.py; docs/decisions/0096): learner
     # pages and API in the LMS, the Author tool in Studio, a training's staff pages and the staff
     # API in both. edx-django-utils sets app_name to the AppConfig name; each module declares the same.
     return {"namespace": "author_certificates", "regex": r"^", "relative_path": relative_path}

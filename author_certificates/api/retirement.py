@@ -6,7 +6,7 @@ retained``) and purges the name printed on them (``purge_pii_from_generatedcerti
 renamed and deactivated. We do the same for issued certificates: the row, its dates and its pin stay
 (reports keep their counts, R10), the printed name is blanked, and every stored PDF of it is deleted
 because the name is printed inside. A later open renders it again from what was recorded, now
-without a name (docs/decisions/0083-names-and-retirement.md).
+without a name (docs/decisions/0093-names-and-retirement.md).
 """
 
 from __future__ import annotations

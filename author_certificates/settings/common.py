@@ -18,7 +18,7 @@ FILTERS_SETTING = "OPEN_EDX_FILTERS_CONFIG"
 # Open edX's LMS Celery queue (edx-platform lms/envs/common.py: CELERY_DEFAULT_QUEUE and
 # HIGH_PRIORITY_QUEUE are 'edx.lms.core.default'/'edx.lms.core.high'; Studio's are 'edx.cms.core.*').
 # Generation always goes to the LMS workers, whether the LMS or Studio queued it: only they have
-# what a render needs (docs/decisions/0085-lms-queue.md).
+# what a render needs (docs/decisions/0095-lms-queue.md).
 OPEN_EDX_LMS_QUEUE = "edx.lms.core.default"
 
 # Filter type -> our step (author_certificates/pipeline.py). Plain strings: the host's settings
