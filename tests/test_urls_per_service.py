@@ -6,6 +6,7 @@ Each urlconf is built exactly as edx-platform builds ``lms/urls.py`` and ``cms/u
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import types
 
@@ -25,14 +26,23 @@ AUTHORING_PAGES = ["studio-list", "studio-new"]
 STAFF_API = ["api_author_certificates", "api_classic_certificates"]
 
 
+@contextlib.contextmanager
+def _mounted_as(project_type: str):
+    """ROOT_URLCONF built as edx-platform's lms/urls.py or cms/urls.py builds it."""
+    module = types.ModuleType(f"plugin_host_urls_{project_type.split('.')[0]}")
+    module.urlpatterns = get_plugin_url_patterns(project_type)
+    sys.modules[module.__name__] = module
+    try:
+        with override_settings(ROOT_URLCONF=module.__name__):
+            yield project_type
+    finally:
+        del sys.modules[module.__name__]
+
+
 @pytest.fixture(params=["lms.djangoapp", "cms.djangoapp"])
 def service(request):
-    module = types.ModuleType(f"plugin_host_urls_{request.param.split('.')[0]}")
-    module.urlpatterns = get_plugin_url_patterns(request.param)
-    sys.modules[module.__name__] = module
-    with override_settings(ROOT_URLCONF=module.__name__):
-        yield request.param
-    del sys.modules[module.__name__]
+    with _mounted_as(request.param) as project_type:
+        yield project_type
 
 
 def _mounted(name: str, **kwargs) -> bool:
@@ -80,13 +90,11 @@ def test_every_page_a_service_mounts_answers_staff_without_error(service, client
 
 
 def test_a_learner_in_the_lms_generates_and_the_task_goes_to_the_lms_queue(
-    service, client, learner, course, classic_en, staff, settings, monkeypatch, django_capture_on_commit_callbacks
+    client, learner, course, classic_en, staff, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
     from author_certificates import tasks
     from author_certificates.settings.common import OPEN_EDX_LMS_QUEUE
 
-    if service != "lms.djangoapp":
-        pytest.skip("learners generate in the LMS; Studio mounts no learner endpoint (tested above)")
     settings.AUTHOR_CERTIFICATES_CELERY_QUEUE = OPEN_EDX_LMS_QUEUE
     sent = []
     monkeypatch.setattr(tasks, "runs_in_process", lambda: False)
@@ -96,7 +104,7 @@ def test_a_learner_in_the_lms_generates_and_the_task_goes_to_the_lms_queue(
     api.record_completion(user=learner, training=course, completed_at=FIXED_NOW)
     client.force_login(learner)
 
-    with django_capture_on_commit_callbacks(execute=True):
+    with _mounted_as("lms.djangoapp"), django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("author_certificates:api_record_certificate",
                                        kwargs={"training_key": course.key}))
 
