@@ -38,11 +38,11 @@ def receiver_dispatch_uid(receiver_func_name: str) -> str:
     return f"author_certificates.signals.{receiver_func_name}"
 
 
-def _url_config() -> dict:
-    # The LMS and Studio mount the same URL module: pages check who asks, so a Studio user sees
-    # the Author tool and a learner sees Learning Records whichever host serves them.
-    # edx-django-utils sets app_name to the AppConfig name itself; urls.py declares the same.
-    return {"namespace": "author_certificates", "regex": r"^", "relative_path": "urls"}
+def _url_config(relative_path: str) -> dict:
+    # Each service mounts its own pages (lms_urls.py, cms_urls.py; docs/decisions/0096): learner
+    # pages and API in the LMS, the Author tool in Studio, a training's staff pages and the staff
+    # API in both. edx-django-utils sets app_name to the AppConfig name; each module declares the same.
+    return {"namespace": "author_certificates", "regex": r"^", "relative_path": relative_path}
 
 
 def _settings_config() -> dict:
@@ -75,7 +75,7 @@ class AuthorCertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     plugin_app = {
-        "url_config": {LMS: _url_config(), CMS: _url_config()},
+        "url_config": {LMS: _url_config("lms_urls"), CMS: _url_config("cms_urls")},
         "settings_config": {LMS: _settings_config(), CMS: _settings_config()},
         "signals_config": {
             LMS: _signals_config(with_host_receivers=True),

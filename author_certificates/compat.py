@@ -17,8 +17,8 @@ from opaque_keys.edx.keys import CourseKey
 
 log = logging.getLogger(__name__)
 
-# edx-platform modules compat asks (docs/decisions/0081-roles-through-the-platform.md,
-# 0082-completion-sources.md, 0083-names-and-retirement.md).
+# edx-platform modules compat asks (docs/decisions/0091-roles-through-the-platform.md,
+# 0092-completion-sources.md, 0093-names-and-retirement.md).
 HOST_STUDENT_MODELS = "common.djangoapps.student.models"
 HOST_ROLES = "common.djangoapps.student.roles"
 HOST_COURSE_OVERVIEWS = "openedx.core.djangoapps.content.course_overviews.api"

@@ -275,7 +275,9 @@ class IssuedCertificate(models.Model):
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # CASCADE as edx-platform's GeneratedCertificate.user: the platform's retirement never deletes a
+    # user (api.retire_learner purges the name instead); deleting one by hand must not be blocked.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     training = models.ForeignKey(Training, on_delete=models.PROTECT, related_name="issued_certificates")
     classic = models.ForeignKey(ClassicCertificate, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     version = models.ForeignKey(

@@ -2,7 +2,7 @@
 (``"author_certificates"`` by default) when the host defines it, else a private folder on the
 local disk (AUTHOR_CERTIFICATES_PRIVATE_ROOT, by default beside MEDIA_ROOT, never under it: Tutor
 serves MEDIA_ROOT publicly at /media). Certificates are only served through the access-checked
-views; checks.py refuses a location a web server serves (docs/decisions/0084-private-pdfs.md).
+views; checks.py refuses a location a web server serves (docs/decisions/0094-private-pdfs.md).
 Production hosts point the alias at S3 through django-storages (private bucket, signed URLs).
 
 Every generation attempt writes a file under a name of its own and never overwrites or

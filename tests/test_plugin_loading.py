@@ -89,7 +89,8 @@ def test_get_plugin_url_patterns_mounts_our_urls_under_our_namespace(project_typ
     ours = [pattern for pattern in patterns if getattr(pattern, "namespace", None) == "author_certificates"]
     assert len(ours) == 1
     assert ours[0].app_name == "author_certificates"
-    assert ours[0].urlconf_module.__name__ == "author_certificates.urls"
+    expected = {"lms.djangoapp": "author_certificates.lms_urls", "cms.djangoapp": "author_certificates.cms_urls"}
+    assert ours[0].urlconf_module.__name__ == expected[project_type]
 
 
 @pytest.mark.django_db
@@ -198,3 +199,17 @@ def test_a_real_event_reaches_the_connected_receiver(learner):
     emit.course_passing_status(user=learner, course_key="course-v1:DemoX+CS101+2026", is_passing=True)
 
     assert Completion.objects.filter(user=learner, training__key="course-v1:DemoX+CS101+2026").count() == 1
+
+
+@pytest.mark.parametrize("queue", [None, "author_certificates.generation"])
+def test_plugin_settings_route_generation_to_the_lms_queue(queue):
+    from author_certificates.settings.common import OPEN_EDX_LMS_QUEUE, plugin_settings
+
+    module = types.ModuleType("cms_settings")
+    if queue:
+        module.AUTHOR_CERTIFICATES_CELERY_QUEUE = queue
+
+    plugin_settings(module)
+
+    assert module.AUTHOR_CERTIFICATES_CELERY_QUEUE == (queue or OPEN_EDX_LMS_QUEUE)
+    assert OPEN_EDX_LMS_QUEUE == "edx.lms.core.default"

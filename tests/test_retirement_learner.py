@@ -95,3 +95,14 @@ def test_a_storage_error_while_deleting_is_logged_and_the_name_stays_purged(
 
     assert IssuedCertificate.objects.get(pk=generated.pk).learner_name == ""
     assert f"could not delete the certificate file {generated.file}" in caplog.text
+
+
+def test_deleting_a_user_by_hand_deletes_their_certificates_and_files(
+    learner, generated, certificate_files, django_capture_on_commit_callbacks
+):
+    # IssuedCertificate.user is CASCADE, as edx-platform's GeneratedCertificate.user: never blocks.
+    with django_capture_on_commit_callbacks(execute=True):
+        learner.delete()
+
+    assert not IssuedCertificate.objects.filter(pk=generated.pk).exists()
+    assert certificate_files() == []

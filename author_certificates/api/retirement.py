@@ -6,7 +6,7 @@ retained``) and purges the name printed on them (``purge_pii_from_generatedcerti
 renamed and deactivated. We do the same for issued certificates: the row, its dates and its pin stay
 (reports keep their counts, R10), the printed name is blanked, and every stored PDF of it is deleted
 because the name is printed inside. A later open renders it again from what was recorded, now
-without a name (docs/decisions/0083-names-and-retirement.md).
+without a name (docs/decisions/0093-names-and-retirement.md).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import logging
 from typing import Any
 
 from django.db import transaction
+from django.db.models.signals import post_delete
 
 from .. import storage
 from ..models import IssuedCertificate
@@ -51,3 +52,17 @@ def _delete_file(name: str) -> None:
         storage.delete_pdf(name)
     except Exception:
         log.exception("author_certificates: could not delete the certificate file %s of a retired learner.", name)
+
+
+def _delete_file_of_deleted_certificate(sender: Any, instance: IssuedCertificate, **kwargs: Any) -> None:
+    if instance.file:
+        transaction.on_commit(lambda name=instance.file: _delete_file(name))
+
+
+def connect_file_cleanup() -> None:
+    """Delete an issued certificate's PDF when its row is deleted (a user deleted by hand cascades here).
+
+    The file carries the learner's name; a row deleted without it would leave personal data behind.
+    """
+    post_delete.connect(_delete_file_of_deleted_certificate, sender=IssuedCertificate,
+                        dispatch_uid="author_certificates.api.retirement.file_cleanup")

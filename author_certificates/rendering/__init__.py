@@ -23,7 +23,7 @@ from typing import Any
 # Public name -> the submodule that defines it. Loaded on first use (PEP 562), so importing the
 # plugin (LMS and Studio start-up, ``manage.py check``/``migrate``) never loads WeasyPrint,
 # Pango, Pillow or fontTools: only a process that renders, validates or normalises does
-# (docs/decisions/0080-boots-without-pango.md).
+# (docs/decisions/0090-boots-without-pango.md).
 _EXPORTS = {
     "sniff_asset": "assets",
     "CLASSIC_LANGUAGES": "classic",

@@ -1,6 +1,6 @@
 """Stand-in for edx-platform's ``common.djangoapps.student.roles``: the role classes compat asks.
 
-Mirrors the real module's reading side (docs/decisions/0081-roles-through-the-platform.md):
+Mirrors the real module's reading side (docs/decisions/0091-roles-through-the-platform.md):
 
 * ``GlobalStaff().has_user(user)`` is ``bool(user and user.is_staff)``; a superuser without
   ``is_staff`` is not global staff.
