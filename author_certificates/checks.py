@@ -126,12 +126,12 @@ def _check_certificates_are_private() -> list:
                               f"which the web server publishes: anyone with a file's URL could download it ({where}).",
                               hint=f"Point {where} at a folder outside {setting_name} (the default is "
                                    "<MEDIA_ROOT>-private/author-certificates).",
-                              id="author_certificates.E007")]
+                              id="author_certificates.E009")]
     if getattr(target, "querystring_auth", True) is False or getattr(target, "default_acl", None) in PUBLIC_ACLS:
         return [Error(f"{where} gives issued certificates public URLs (querystring_auth=False or a public-read ACL).",
                       hint="Use a private bucket with querystring_auth=True (short-lived signed URLs) and no "
                            "public ACL; the plugin serves files through its access-checked views.",
-                      id="author_certificates.E008")]
+                      id="author_certificates.E010")]
     return []
 
 
@@ -141,6 +141,20 @@ def _check_max_asset_bytes() -> list:
         return [Error(f"{_setting('MAX_ASSET_BYTES')} must be a positive whole number of bytes (got {value!r}).",
                       id="author_certificates.E005")]
     return []
+
+
+# Render limits and upload size: whole numbers, positive (RENDER_PROCESSES: 0 renders in-process).
+_LIMIT_SETTINGS = {"MAX_DESIGN_UPLOAD_BYTES": 1, "RENDER_PROCESSES": 0, "RENDER_CPU_SECONDS": 1,
+                   "RENDER_MEMORY_MB": 1, "RENDER_WALL_SECONDS": 1}
+
+
+def _check_limits() -> list:
+    return [
+        Error(f"{_setting(name)} must be a whole number of at least {minimum} (got {value!r}).",
+              id="author_certificates.E007")
+        for name, minimum in _LIMIT_SETTINGS.items()
+        if isinstance(value := conf.get(name), bool) or not isinstance(value, int) or value < minimum
+    ]
 
 
 def _check_verification_url() -> list:
@@ -196,6 +210,7 @@ def check_configuration(app_configs=None, **kwargs) -> list:
         *_check_storage_alias(),
         *_check_certificates_are_private(),
         *_check_max_asset_bytes(),
+        *_check_limits(),
         *_check_verification_url(),
         *_check_rest_framework(),
         *_check_filters(),

@@ -144,7 +144,7 @@ def test_a_private_root_inside_media_root_is_an_error(settings, tmp_path):
     messages = _messages(STORAGES=storages, MEDIA_ROOT=str(tmp_path / "media"),
                          AUTHOR_CERTIFICATES_PRIVATE_ROOT=str(tmp_path / "media" / "certificates"))
 
-    assert [m.id for m in messages] == ["author_certificates.E007"]
+    assert [m.id for m in messages] == ["author_certificates.E009"]
     assert "MEDIA_ROOT" in messages[0].msg and "AUTHOR_CERTIFICATES_PRIVATE_ROOT" in messages[0].msg
 
 
@@ -155,7 +155,7 @@ def test_a_storage_alias_inside_static_root_is_an_error(settings, tmp_path):
 
     messages = _messages(STORAGES=storages, STATIC_ROOT=str(tmp_path / "static"))
 
-    assert [m.id for m in messages] == ["author_certificates.E007"]
+    assert [m.id for m in messages] == ["author_certificates.E009"]
     assert "STATIC_ROOT" in messages[0].msg and "STORAGES['author_certificates']" in messages[0].msg
 
 
@@ -183,8 +183,8 @@ class SignedUrlBucketStorage:
 
 
 @pytest.mark.parametrize(("backend", "expected"), [
-    ("tests.test_checks_configuration.PublicBucketStorage", {"author_certificates.E008"}),
-    ("tests.test_checks_configuration.PublicAclBucketStorage", {"author_certificates.E008"}),
+    ("tests.test_checks_configuration.PublicBucketStorage", {"author_certificates.E010"}),
+    ("tests.test_checks_configuration.PublicAclBucketStorage", {"author_certificates.E010"}),
     ("tests.test_checks_configuration.SignedUrlBucketStorage", set()),
 ])
 def test_a_bucket_with_public_urls_is_an_error(settings, backend, expected):
