@@ -14,7 +14,7 @@ PYTEST := $(PY) -m pytest
 
 .PHONY: help venv requirements quality test test-sqlite test-verawood test-ulmo test-services test-browser demo bench static \
 	clean messages \
-	frontend test-frontend test-tutor
+	frontend test-frontend test-tutor extract_translations
 
 help:
 	@echo "make demo   - install, migrate and serve the demo LMS + Studio on http://127.0.0.1:8000"
@@ -43,6 +43,12 @@ requirements: venv
 
 messages: venv
 	cd author_certificates && ../$(PY) ../tests/host/manage.py compilemessages -l es
+
+# OEP-58: the English source catalogue where openedx-translations and atlas expect it.
+extract_translations: venv
+	cd author_certificates && ../$(PY) ../tests/host/manage.py makemessages -l en --no-obsolete -i "static/*" \
+		&& mkdir -p conf/locale/en/LC_MESSAGES && mv locale/en/LC_MESSAGES/django.po conf/locale/en/LC_MESSAGES/ \
+		&& rm -rf locale/en
 
 quality: venv
 	$(VENV)/bin/ruff check author_certificates tests bench

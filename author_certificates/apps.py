@@ -23,6 +23,13 @@ RECEIVERS = [
     ("program_certificate_awarded", "openedx_events.learning.signals.PROGRAM_CERTIFICATE_AWARDED"),
     ("program_certificate_revoked", "openedx_events.learning.signals.PROGRAM_CERTIFICATE_REVOKED"),
     ("course_catalog_info_changed", "openedx_events.content_authoring.signals.COURSE_CATALOG_INFO_CHANGED"),
+    ("certificate_created", "openedx_events.learning.signals.CERTIFICATE_CREATED"),
+    ("certificate_revoked", "openedx_events.learning.signals.CERTIFICATE_REVOKED"),
+]
+# Receivers of edx-platform's own Django signals: declared to edx-django-utils for the LMS only
+# (the service whose retirement API sends them); other hosts connect them when compat finds them.
+HOST_RECEIVERS = [
+    ("learner_retired", "openedx.core.djangoapps.user_api.accounts.signals.USER_RETIRE_LMS_CRITICAL"),
 ]
 
 
@@ -31,11 +38,11 @@ def receiver_dispatch_uid(receiver_func_name: str) -> str:
     return f"author_certificates.signals.{receiver_func_name}"
 
 
-def _url_config() -> dict:
-    # The LMS and Studio mount the same URL module: pages check who asks, so a Studio user sees
-    # the Author tool and a learner sees Learning Records whichever host serves them.
-    # edx-django-utils sets app_name to the AppConfig name itself; urls.py declares the same.
-    return {"namespace": "author_certificates", "regex": r"^", "relative_path": "urls"}
+def _url_config(relative_path: str) -> dict:
+    # Each service mounts its own pages (lms_urls.py, cms_urls.py; docs/decisions/0096): learner
+    # pages and API in the LMS, the Author tool in Studio, a training's staff pages and the staff
+    # API in both. edx-django-utils sets app_name to the AppConfig name; each module declares the same.
+    return {"namespace": "author_certificates", "regex": r"^", "relative_path": relative_path}
 
 
 def _settings_config() -> dict:
@@ -47,7 +54,8 @@ def _settings_config() -> dict:
     }
 
 
-def _signals_config() -> dict:
+def _signals_config(*, with_host_receivers: bool) -> dict:
+    receivers = RECEIVERS + (HOST_RECEIVERS if with_host_receivers else [])
     return {
         "relative_path": "signals",
         "receivers": [
@@ -56,7 +64,7 @@ def _signals_config() -> dict:
                 "signal_path": signal_path,
                 "dispatch_uid": receiver_dispatch_uid(name),
             }
-            for name, signal_path in RECEIVERS
+            for name, signal_path in receivers
         ],
     }
 
@@ -67,9 +75,12 @@ class AuthorCertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     plugin_app = {
-        "url_config": {LMS: _url_config(), CMS: _url_config()},
+        "url_config": {LMS: _url_config("lms_urls"), CMS: _url_config("cms_urls")},
         "settings_config": {LMS: _settings_config(), CMS: _settings_config()},
-        "signals_config": {LMS: _signals_config(), CMS: _signals_config()},
+        "signals_config": {
+            LMS: _signals_config(with_host_receivers=True),
+            CMS: _signals_config(with_host_receivers=False),
+        },
     }
 
     def ready(self) -> None:

@@ -6,17 +6,22 @@ Each message names the setting and what is wrong with it; ids are ``author_certi
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.core.files.storage import FileSystemStorage
 from django.utils.module_loading import import_string
 
 from . import compat, conf
 from .settings.common import FILTER_STEPS, FILTERS_SETTING
+from .storage import certificate_storage, storage_alias_in_use
 
 TENANT_SPEC_KEYS = {"domains", "orgs"}
+# S3-style canned ACLs that make every object readable by anyone.
+PUBLIC_ACLS = {"public-read", "public-read-write"}
 
 
 def _setting(name: str) -> str:
@@ -77,18 +82,56 @@ def _check_importable(setting: str) -> list:
 
 
 def _check_storage_alias() -> list:
-    # The default alias falls back to "default" (storage.py); only an alias the operator chose
-    # and then forgot to declare in STORAGES is a mistake.
+    # The default alias may be absent (storage.py then uses the private folder); only an alias the
+    # operator chose and then forgot to declare in STORAGES is a mistake.
     name = _setting("STORAGE_ALIAS")
-    if not hasattr(settings, name):
-        return []
-    alias = getattr(settings, name)
+    alias = conf.get("STORAGE_ALIAS")
     storages = getattr(settings, "STORAGES", {}) or {}
+    if alias == conf.DEFAULTS["STORAGE_ALIAS"] and alias not in storages:
+        return []
     if not alias or alias not in storages:
         return [Error(f"{name} is '{alias}', but settings.STORAGES has no such alias "
                       f"(it has: {', '.join(sorted(storages)) or 'none'}).",
-                      hint="Add the alias to STORAGES, or remove the setting to use the 'default' storage.",
+                      hint="Add the alias to STORAGES, or remove the setting to keep PDFs in the private folder "
+                           f"{_setting('PRIVATE_ROOT')}.",
                       id="author_certificates.E004")]
+    return []
+
+
+def _served_folders() -> list[tuple[str, Path]]:
+    folders = []
+    for name in ("MEDIA_ROOT", "STATIC_ROOT"):
+        value = getattr(settings, name, None)
+        if value:
+            folders.append((name, Path(value).resolve()))
+    return folders
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _check_certificates_are_private() -> list:
+    # Issued PDFs are served only through the access-checked views (owner, staff, trainers,
+    # inspectors); a folder a web server publishes or a bucket with public URLs would bypass them.
+    target = certificate_storage()
+    where = (f"settings.STORAGES['{conf.get('STORAGE_ALIAS')}']" if storage_alias_in_use()
+             else _setting("PRIVATE_ROOT"))
+    location = getattr(target, "location", None)
+    if isinstance(target, FileSystemStorage) and location:
+        path = Path(location).resolve()
+        for setting_name, folder in _served_folders():
+            if _is_within(path, folder):
+                return [Error(f"Issued certificates would be stored in {path}, inside {setting_name} ({folder}), "
+                              f"which the web server publishes: anyone with a file's URL could download it ({where}).",
+                              hint=f"Point {where} at a folder outside {setting_name} (the default is "
+                                   "<MEDIA_ROOT>-private/author-certificates).",
+                              id="author_certificates.E009")]
+    if getattr(target, "querystring_auth", True) is False or getattr(target, "default_acl", None) in PUBLIC_ACLS:
+        return [Error(f"{where} gives issued certificates public URLs (querystring_auth=False or a public-read ACL).",
+                      hint="Use a private bucket with querystring_auth=True (short-lived signed URLs) and no "
+                           "public ACL; the plugin serves files through its access-checked views.",
+                      id="author_certificates.E010")]
     return []
 
 
@@ -165,6 +208,7 @@ def check_configuration(app_configs=None, **kwargs) -> list:
         *_check_importable("TENANT_RESOLVER"),
         *_check_importable("ROLE_RESOLVER"),
         *_check_storage_alias(),
+        *_check_certificates_are_private(),
         *_check_max_asset_bytes(),
         *_check_limits(),
         *_check_verification_url(),

@@ -12,25 +12,42 @@ import importlib.util
 import logging
 from typing import Any
 
-from django.db.models import Q
 from opaque_keys import InvalidKeyError
 from opaque_keys.edx.keys import CourseKey
 
 log = logging.getLogger(__name__)
 
-# Host course roles and the plugin role each one grants.
-HOST_ROLE_MAP = {"staff": "trainer", "instructor": "trainer", "data_researcher": "inspector"}
-
+# edx-platform modules compat asks (docs/decisions/0091-roles-through-the-platform.md,
+# 0092-completion-sources.md, 0093-names-and-retirement.md).
 HOST_STUDENT_MODELS = "common.djangoapps.student.models"
+HOST_ROLES = "common.djangoapps.student.roles"
+HOST_COURSE_OVERVIEWS = "openedx.core.djangoapps.content.course_overviews.api"
+HOST_NAME_AFFIRMATION = "openedx.features.name_affirmation_api.utils"
+HOST_RETIREMENT_SIGNALS = "openedx.core.djangoapps.user_api.accounts.signals"
+
+# Plugin role -> the platform's role classes that grant it on a course (course-wide first, then
+# org-wide). ``has_user`` of each reads the legacy CourseAccessRole rows and, where the platform
+# has openedx-authz, the user's authz course assignments too.
+HOST_ROLE_CLASSES = {
+    "trainer": (("CourseStaffRole", "CourseInstructorRole"), ("OrgStaffRole", "OrgInstructorRole")),
+    "inspector": (("CourseDataResearcherRole",), ("OrgDataResearcherRole",)),
+}
+
+
+def _host_module(path: str) -> Any | None:
+    """An edx-platform module, or None when the host has no such module."""
+    try:
+        return importlib.import_module(path)
+    except (ImportError, RuntimeError):
+        # RuntimeError: a module whose models the current service does not install (an LMS-only
+        # app imported in Studio).
+        return None
 
 
 def _student_model(name: str) -> Any | None:
     """A model of edx-platform's student app, or None when the host has no such module."""
-    try:
-        module = importlib.import_module(HOST_STUDENT_MODELS)
-    except ImportError:
-        return None
-    return getattr(module, name, None)
+    module = _host_module(HOST_STUDENT_MODELS)
+    return getattr(module, name, None) if module is not None else None
 
 
 def has_host_student_models() -> bool:
@@ -50,32 +67,57 @@ def is_open_edx_host() -> bool:
 
 
 def host_course_roles(user: Any, course_key: str) -> set[str]:
-    """Plugin roles ("trainer", "inspector") that the host's CourseAccessRole grants on a course.
+    """Plugin roles ("trainer", "inspector") the platform's roles API grants ``user`` on a course.
 
-    A role on the course, or on the course's whole organisation (a row without a course, as
-    edx-platform stores org-wide roles), counts. Unknown/malformed keys grant nothing.
+    Asks edx-platform's ``common.djangoapps.student.roles`` classes (``CourseStaffRole(key).has_user``
+    and so on), so a role held in openedx-authz counts as one in ``CourseAccessRole`` does, and
+    inactive or anonymous users hold none. Org-wide roles count for every course of the org.
+    Unknown/malformed keys, and hosts without that module, grant nothing.
     """
-    model = _student_model("CourseAccessRole")
-    if model is None or not getattr(user, "is_authenticated", False):
+    roles = _host_module(HOST_ROLES)
+    if roles is None or not getattr(user, "is_authenticated", False):
         return set()
     try:
         parsed = CourseKey.from_string(str(course_key))
     except InvalidKeyError:
         return set()
-    empty_course = getattr(model._meta.get_field("course_id"), "Empty", "")
-    roles = model.objects.filter(
-        Q(course_id=parsed) | Q(org__iexact=parsed.org, course_id=empty_course), user=user
-    ).values_list("role", flat=True)
-    return {HOST_ROLE_MAP[role] for role in roles if role in HOST_ROLE_MAP}
+    granted = set()
+    for plugin_role, (course_classes, org_classes) in HOST_ROLE_CLASSES.items():
+        if any(getattr(roles, name)(parsed).has_user(user) for name in course_classes) or any(
+            getattr(roles, name)(parsed.org).has_user(user) for name in org_classes
+        ):
+            granted.add(plugin_role)
+    return granted
 
 
 def is_global_staff(user: Any) -> bool:
-    """Global staff in Open edX terms: an active ``is_staff`` user (superusers count too)."""
-    return bool(getattr(user, "is_active", False) and (user.is_staff or user.is_superuser))
+    """Global staff as the platform means it: ``GlobalStaff().has_user`` (``is_staff``), active users only.
+
+    A superuser without ``is_staff`` is not global staff (edx-platform's GlobalStaff reads only
+    ``is_staff``); outside Open edX the same rule is applied to Django's flag.
+    """
+    if not getattr(user, "is_active", False):
+        return False
+    roles = _host_module(HOST_ROLES)
+    if roles is not None:
+        return bool(roles.GlobalStaff().has_user(user))
+    return bool(user.is_staff)
+
+
+def course_title(course_key: Any) -> str:
+    """The course's published title (its CourseOverview ``display_name``), or '' when the host has none."""
+    overviews = _host_module(HOST_COURSE_OVERVIEWS)
+    if overviews is None:
+        return ""
+    try:
+        overview = overviews.get_course_overview_or_none(CourseKey.from_string(str(course_key)))
+    except InvalidKeyError:
+        return ""
+    return ((getattr(overview, "display_name", None) or "") if overview is not None else "").strip()
 
 
 def learner_full_name(user: Any) -> str:
-    """The name to print on a certificate: the host profile's name, else Django's full name, else username."""
+    """The name to print on a certificate (see printed_learner_name), reading the host profile."""
     profile_model = _student_model("UserProfile")
     name = None
     if profile_model is not None and getattr(user, "pk", None):
@@ -84,10 +126,30 @@ def learner_full_name(user: Any) -> str:
 
 
 def printed_learner_name(user: Any, *, profile_name: str | None) -> str:
-    """learner_full_name() from a profile name already read (hot_path joins the profile table)."""
+    """The name printed on a certificate: the platform's preferred certificate name.
+
+    edx-platform's ``get_preferred_certificate_name`` (lms/djangoapps/certificates/utils.py) prints
+    the learner's verified name when the name-affirmation service exists and the learner chose it
+    for certificates, else the profile name. We ask the same service (through
+    ``get_name_affirmation_service``) and use the profile name already read (hot_path joins the
+    profile table, so no extra read when the service is absent, as in a default install). Outside
+    Open edX, or with no profile name: Django's full name, then the username.
+    """
+    verified = _verified_name_for_certificates(user)
+    if verified:
+        return verified
     if profile_name and profile_name.strip():
         return profile_name.strip()
     return user.get_full_name() or user.get_username()
+
+
+def _verified_name_for_certificates(user: Any) -> str:
+    module = _host_module(HOST_NAME_AFFIRMATION)
+    service = module.get_name_affirmation_service() if module is not None and getattr(user, "pk", None) else None
+    if service is None or not service.should_use_verified_name_for_certs(user):
+        return ""
+    verified = service.get_verified_name(user, is_verified=True)
+    return (getattr(verified, "verified_name", "") or "").strip()
 
 
 def learner_profile_table() -> tuple[str, str, str] | None:
@@ -97,3 +159,13 @@ def learner_profile_table() -> tuple[str, str, str] | None:
         return None
     meta = profile_model._meta
     return meta.db_table, meta.get_field("user").column, meta.get_field("name").column
+
+
+def host_retirement_signal() -> Any | None:
+    """edx-platform's ``USER_RETIRE_LMS_CRITICAL`` signal, or None outside Open edX.
+
+    The LMS's ``AccountRetirementView`` sends it (``user=``) while it clears the profile's PII,
+    before renaming and deactivating the user.
+    """
+    module = _host_module(HOST_RETIREMENT_SIGNALS)
+    return getattr(module, "USER_RETIRE_LMS_CRITICAL", None) if module is not None else None

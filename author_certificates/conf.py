@@ -22,8 +22,13 @@ DEFAULTS: dict[str, Any] = {
     "TENANT_RESOLVER": "",
     # Dotted path of a function(user, training) -> set of role names, replacing the host roles.
     "ROLE_RESOLVER": "",
-    # Alias in settings.STORAGES for issued PDFs; falls back to "default" when absent.
+    # Alias in settings.STORAGES for issued PDFs. When STORAGES has no such alias, PDFs go to
+    # PRIVATE_ROOT on the local disk, a folder no web server serves.
     "STORAGE_ALIAS": "author_certificates",
+    # Folder for issued PDFs when no storage alias is configured; empty: "<MEDIA_ROOT>-private/
+    # author-certificates" (Tutor: /openedx/media-private/author-certificates, a volume every LMS,
+    # Studio and worker container mounts and Caddy does not serve).
+    "PRIVATE_ROOT": "",
     # Celery queue for generation tasks (None: Celery's default queue).
     "CELERY_QUEUE": None,
     # Largest uploaded design asset, in bytes.

@@ -18,20 +18,32 @@ import datetime
 import hashlib
 import logging
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
-from . import compat, conf, storage
+from . import (
+    compat,
+    conf,
+    rendering,  # WeasyPrint loads on the first render, not when the LMS imports this
+    storage,
+)
 from .designs import classic_certificate_design, render_limits, version_design
 from .exceptions import GenerationFailed, InvalidDesign, UnknownCertificate
 from .hot_path import GenerationRow, generation_row, update_pinned_row
 from .models import IssuedCertificate, IssuedState
-from .rendering import CertificateContext, Design, render_pdf
+from .rendering import CertificateContext, Design
 
 log = logging.getLogger(__name__)
+
+
+def render_pdf(design: Design, context: CertificateContext, **options: Any) -> bytes:
+    """rendering.render_pdf, looked up on the first render: the LMS imports this module without WeasyPrint."""
+    return rendering.render_pdf(design, context, **options)
+
 
 MAX_ERROR_LENGTH = 2000
 

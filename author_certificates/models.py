@@ -25,7 +25,10 @@ class TrainingKind(models.TextChoices):
 
 
 class Training(models.Model):
-    """A course, pathway or learning program of one tenant that a certificate can be assigned to."""
+    """A course, pathway or learning program of one tenant that a certificate can be assigned to
+
+    .. no_pii:
+    """
 
     kind = models.CharField(max_length=16, choices=TrainingKind.choices)
     # Keys are case-sensitive (course-v1:Org+X+Run and course-v1:org+x+run are two courses in
@@ -51,7 +54,10 @@ class Training(models.Model):
 
 
 class AuthorCertificate(models.Model):
-    """A diploma designed in Studio. Its design lives in its versions; this row is its identity."""
+    """A diploma designed in Studio. Its design lives in its versions; this row is its identity
+
+    .. no_pii: ``created_by`` is a user id only.
+    """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     tenant = models.CharField(max_length=100, db_index=True)
@@ -107,7 +113,10 @@ class Orientation(models.TextChoices):
 
 
 class AuthorCertificateVersion(ImmutableModel):
-    """One saved design of an author certificate: number N, never changed after it is made (R1)."""
+    """One saved design of an author certificate: number N, never changed after it is made (R1)
+
+    .. no_pii: ``created_by`` is a user id only; the design is the author's work, not personal data.
+    """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     certificate = models.ForeignKey(AuthorCertificate, on_delete=models.PROTECT, related_name="versions")
@@ -133,7 +142,10 @@ class AuthorCertificateVersion(ImmutableModel):
 
 
 class DesignAsset(ImmutableModel):
-    """The bytes of an uploaded image or font, stored once per content (sha256)."""
+    """The bytes of an uploaded image or font, stored once per content (sha256)
+
+    .. no_pii:
+    """
 
     sha256 = models.CharField(max_length=64, unique=True)
     content_type = models.CharField(max_length=100)
@@ -145,7 +157,10 @@ class DesignAsset(ImmutableModel):
 
 
 class VersionAsset(ImmutableModel):
-    """An asset as a version names it: versions share identical bytes through DesignAsset."""
+    """An asset as a version names it: versions share identical bytes through DesignAsset
+
+    .. no_pii:
+    """
 
     version = models.ForeignKey(AuthorCertificateVersion, on_delete=models.PROTECT, related_name="assets")
     name = models.CharField(max_length=255)
@@ -164,6 +179,8 @@ class ClassicCertificate(models.Model):
 
     Platform defaults name a design shipped with the package (``builtin_language``), so an
     upgrade of the package improves them; tenant-only ones carry their HTML and CSS.
+
+    .. no_pii:
     """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -197,6 +214,8 @@ class CertificateAssignment(ImmutableModel):
 
     An entry names a classic certificate, or one version of an author certificate, or neither
     (the certificate was removed from the training).
+
+    .. no_pii:
     """
 
     training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="assignments")
@@ -221,7 +240,10 @@ class CertificateAssignment(ImmutableModel):
 
 
 class Completion(models.Model):
-    """A learner completed a training. ``revoked_at`` is set when the host says they no longer pass."""
+    """A learner completed a training. ``revoked_at`` is set when the host says they no longer pass
+
+    .. no_pii: a user id, a training and dates.
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="completions")
@@ -244,10 +266,18 @@ class IssuedState(models.TextChoices):
 
 
 class IssuedCertificate(models.Model):
-    """The one certificate of a learner for a training, pinned to the design in force when first asked (R8)."""
+    """The one certificate of a learner for a training, pinned to the design in force when first asked (R8)
+
+    .. pii: The learner's name printed on the certificate (``learner_name``, ``printed``) and in its stored PDF.
+    .. pii_types: name
+    .. pii_retirement: local_api (``api.retire_learner`` on the platform's USER_RETIRE_LMS_CRITICAL blanks the
+       name and deletes the PDFs; the row is retained, as edx-platform retains its GeneratedCertificate)
+    """
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # CASCADE as edx-platform's GeneratedCertificate.user: the platform's retirement never deletes a
+    # user (api.retire_learner purges the name instead); deleting one by hand must not be blocked.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     training = models.ForeignKey(Training, on_delete=models.PROTECT, related_name="issued_certificates")
     classic = models.ForeignKey(ClassicCertificate, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     version = models.ForeignKey(
@@ -297,7 +327,10 @@ class Role(models.TextChoices):
 
 
 class RoleAssignment(models.Model):
-    """The plugin's own roles, for hosts without course roles: on one training, or tenant-wide."""
+    """The plugin's own roles, for hosts without course roles: on one training, or tenant-wide
+
+    .. no_pii: user ids and role names.
+    """
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     role = models.CharField(max_length=16, choices=Role.choices)

@@ -1,6 +1,9 @@
 """Where issued PDFs are kept: the ``STORAGES`` alias named by AUTHOR_CERTIFICATES_STORAGE_ALIAS
-(``"author_certificates"`` by default) when the host defines it, else the default storage.
-Production hosts point that alias at S3 through django-storages; the demo keeps local files.
+(``"author_certificates"`` by default) when the host defines it, else a private folder on the
+local disk (AUTHOR_CERTIFICATES_PRIVATE_ROOT, by default beside MEDIA_ROOT, never under it: Tutor
+serves MEDIA_ROOT publicly at /media). Certificates are only served through the access-checked
+views; checks.py refuses a location a web server serves (docs/decisions/0094-private-pdfs.md).
+Production hosts point the alias at S3 through django-storages (private bucket, signed URLs).
 
 Every generation attempt writes a file under a name of its own and never overwrites or
 deletes a file it did not write: two workers racing on one certificate, or a retry after a
@@ -15,7 +18,7 @@ import secrets
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import Storage, default_storage, storages
+from django.core.files.storage import FileSystemStorage, Storage, storages
 
 from . import conf
 
@@ -34,12 +37,33 @@ _TRANSIENT_ERROR_CODES = frozenset({
 _UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9_.-]+")
 
 
+def storage_alias_in_use() -> bool:
+    """True when settings.STORAGES defines the alias AUTHOR_CERTIFICATES_STORAGE_ALIAS names."""
+    alias = conf.get("STORAGE_ALIAS")
+    return bool(alias) and alias in (getattr(settings, "STORAGES", {}) or {})
+
+
 def certificate_storage() -> Storage:
     """The storage for issued certificates (looked up on each call, so tests can swap settings)."""
-    alias = conf.get("STORAGE_ALIAS")
-    if alias and alias in getattr(settings, "STORAGES", {}):
-        return storages[alias]
-    return default_storage
+    if storage_alias_in_use():
+        return storages[conf.get("STORAGE_ALIAS")]
+    return FileSystemStorage(location=private_root())
+
+
+def private_root() -> str:
+    """The local folder for issued PDFs when no storage alias is configured.
+
+    AUTHOR_CERTIFICATES_PRIVATE_ROOT, else ``<MEDIA_ROOT>-private/author-certificates`` (a sibling
+    of MEDIA_ROOT, so on the same volume family but outside what the web server publishes), else
+    ``author-certificates-private`` in the working directory when the host has no MEDIA_ROOT.
+    """
+    configured = conf.get("PRIVATE_ROOT")
+    if configured:
+        return str(configured)
+    media_root = str(getattr(settings, "MEDIA_ROOT", "") or "").rstrip("/\\")
+    if media_root:
+        return f"{media_root}-private/author-certificates"
+    return "author-certificates-private"
 
 
 def certificate_file_name(*, tenant: str, uuid: str) -> str:

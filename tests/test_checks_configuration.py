@@ -136,3 +136,58 @@ def test_an_open_edx_host_without_any_filters_config_warns(monkeypatch):
     monkeypatch.setattr(compat, "is_open_edx_host", lambda: True)
 
     assert _ids() == {"author_certificates.W002"}
+
+
+def test_a_private_root_inside_media_root_is_an_error(settings, tmp_path):
+    storages = {key: value for key, value in settings.STORAGES.items() if key != "author_certificates"}
+
+    messages = _messages(STORAGES=storages, MEDIA_ROOT=str(tmp_path / "media"),
+                         AUTHOR_CERTIFICATES_PRIVATE_ROOT=str(tmp_path / "media" / "certificates"))
+
+    assert [m.id for m in messages] == ["author_certificates.E009"]
+    assert "MEDIA_ROOT" in messages[0].msg and "AUTHOR_CERTIFICATES_PRIVATE_ROOT" in messages[0].msg
+
+
+def test_a_storage_alias_inside_static_root_is_an_error(settings, tmp_path):
+    storages = {**settings.STORAGES, "author_certificates": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(tmp_path / "static" / "pdf")}}}
+
+    messages = _messages(STORAGES=storages, STATIC_ROOT=str(tmp_path / "static"))
+
+    assert [m.id for m in messages] == ["author_certificates.E009"]
+    assert "STATIC_ROOT" in messages[0].msg and "STORAGES['author_certificates']" in messages[0].msg
+
+
+def test_the_default_private_root_beside_media_root_passes(settings, tmp_path):
+    storages = {key: value for key, value in settings.STORAGES.items() if key != "author_certificates"}
+
+    assert _ids(STORAGES=storages, MEDIA_ROOT=str(tmp_path / "media"), AUTHOR_CERTIFICATES_PRIVATE_ROOT="") == set()
+
+
+class PublicBucketStorage:
+    """What django-storages' S3Storage looks like with public URLs (querystring_auth=False)."""
+
+    querystring_auth = False
+    default_acl = None
+
+
+class PublicAclBucketStorage:
+    querystring_auth = True
+    default_acl = "public-read"
+
+
+class SignedUrlBucketStorage:
+    querystring_auth = True
+    default_acl = None
+
+
+@pytest.mark.parametrize(("backend", "expected"), [
+    ("tests.test_checks_configuration.PublicBucketStorage", {"author_certificates.E010"}),
+    ("tests.test_checks_configuration.PublicAclBucketStorage", {"author_certificates.E010"}),
+    ("tests.test_checks_configuration.SignedUrlBucketStorage", set()),
+])
+def test_a_bucket_with_public_urls_is_an_error(settings, backend, expected):
+    storages = {**settings.STORAGES, "author_certificates": {"BACKEND": backend}}
+
+    assert _ids(STORAGES=storages) == expected

@@ -1,8 +1,13 @@
-"""compat reads edx-platform's CourseAccessRole (fake host table) through the real import path."""
+"""compat asks edx-platform's roles API (``common.djangoapps.student.roles``, the stand-in's same path).
+
+The stand-in's roles read the CourseAccessRole table and openedx-authz assignments as the
+platform's do, so a role granted either way counts.
+"""
 
 from __future__ import annotations
 
 import pytest
+from common.djangoapps.student import roles as host_roles
 from common.djangoapps.student.models import CourseAccessRole
 from opaque_keys.edx.keys import CourseKey
 
@@ -68,6 +73,59 @@ def test_anonymous_users_and_malformed_keys_get_no_role(make_user, course):
 
 def test_global_staff_is_an_active_staff_user(make_user):
     assert compat.is_global_staff(make_user("boss", is_staff=True)) is True
-    assert compat.is_global_staff(make_user("root", is_superuser=True)) is True
     assert compat.is_global_staff(make_user("former", is_staff=True, is_active=False)) is False
     assert compat.is_global_staff(make_user("learner2")) is False
+
+
+def test_a_superuser_without_is_staff_is_not_global_staff_as_in_the_platform(make_user, course):
+    root = make_user("root", is_superuser=True)
+
+    assert host_roles.GlobalStaff().has_user(root) is False
+    assert compat.is_global_staff(root) is False
+    assert permissions.can_assign_certificate(root, course) is False
+
+
+@pytest.fixture
+def authz_assignments():
+    host_roles.AUTHZ_COURSE_ASSIGNMENTS.clear()
+    yield host_roles.AUTHZ_COURSE_ASSIGNMENTS
+    host_roles.AUTHZ_COURSE_ASSIGNMENTS.clear()
+
+
+def test_a_role_held_in_openedx_authz_counts_like_a_table_row(make_user, course, authz_assignments):
+    user = make_user("authz-staff")
+    authz_assignments.add((user.username, "staff", course.key))
+
+    assert CourseAccessRole.objects.filter(user=user).count() == 0
+    assert compat.host_course_roles(user, course.key) == {"trainer"}
+    assert permissions.can_assign_certificate(user, course) is True
+
+
+def test_limited_staff_inherits_staff_as_in_the_platform(make_user, course):
+    user = make_user("limited")
+    _grant(user, "limited_staff", course=course)
+
+    assert compat.host_course_roles(user, course.key) == {"trainer"}
+
+
+def test_an_inactive_user_holds_no_host_role(make_user, course):
+    user = make_user("left", is_active=False)
+    _grant(user, "instructor", course=course)
+
+    assert compat.host_course_roles(user, course.key) == set()
+
+
+def test_roles_are_asked_through_the_platforms_role_classes(make_user, course, monkeypatch):
+    asked = []
+    original = host_roles.RoleBase.has_user
+
+    def spy(self, user, check_user_activation=True):
+        asked.append(type(self).__name__)
+        return original(self, user, check_user_activation)
+
+    monkeypatch.setattr(host_roles.RoleBase, "has_user", spy)
+
+    compat.host_course_roles(make_user("someone"), course.key)
+
+    assert set(asked) == {"CourseStaffRole", "CourseInstructorRole", "OrgStaffRole", "OrgInstructorRole",
+                          "CourseDataResearcherRole", "OrgDataResearcherRole"}

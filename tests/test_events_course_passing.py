@@ -36,6 +36,19 @@ def test_a_course_without_display_name_is_titled_by_its_key(learner):
     assert Training.objects.get(key=COURSE).title == COURSE
 
 
+def test_the_platforms_event_without_display_name_takes_the_course_overviews_title(learner):
+    # edx-platform sends COURSE_PASSING_STATUS_UPDATED with CourseData(course_key=...) only.
+    from opaque_keys.edx.keys import CourseKey
+
+    from tests.host.hostapp.models import CourseOverview
+
+    CourseOverview.objects.create(id=CourseKey.from_string(COURSE), display_name="Computing 101", org="DemoX")
+
+    emit.course_passing_status(user=learner, course_key=COURSE, is_passing=True, time=FIXED_NOW)
+
+    assert Training.objects.get(key=COURSE).title == "Computing 101"
+
+
 def test_passing_twice_keeps_the_first_completion_date(learner, course):
     emit.course_passing_status(user=learner, course_key=COURSE, is_passing=True, time=FIXED_NOW)
     emit.course_passing_status(user=learner, course_key=COURSE, is_passing=True, time=LATER)

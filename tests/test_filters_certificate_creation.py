@@ -1,4 +1,10 @@
-"""CertificateCreationRequested: a downloadable course certificate records the course completion."""
+"""CertificateCreationRequested records the course completion for the statuses the platform passes.
+
+edx-platform's ``generation_handler._generate_certificate_task`` runs the filter with
+``status=None`` for regular and allowlist generation and ``status="unverified"`` for a passing
+learner without ID verification; ``grade`` is the CourseGrade (here its percent) and
+``generation_mode`` "batch", "self" or None.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,7 @@ from openedx_filters.learning.filters import CertificateCreationRequested
 
 from author_certificates.models import Completion, Training
 from author_certificates.settings.common import merged_filters_config
+from tests.host.hostapp.models import CourseOverview
 
 pytestmark = pytest.mark.django_db
 
@@ -21,18 +28,38 @@ def filters_config():
         yield
 
 
-def _request(user, status="downloadable", course=COURSE):
+def _request(user, status=None, course=COURSE, generation_mode="batch"):
     return CertificateCreationRequested.run_filter(
         user=user, course_key=CourseKey.from_string(course), mode="honor", status=status, grade=0.91,
-        generation_mode="self",
+        generation_mode=generation_mode,
     )
 
 
-def test_a_downloadable_certificate_records_the_completion_and_changes_nothing(learner):
-    result = _request(learner)
+@pytest.mark.parametrize("generation_mode", ["batch", "self", None])
+def test_regular_and_allowlist_generation_record_the_completion_and_change_nothing(learner, generation_mode):
+    result = _request(learner, generation_mode=generation_mode)
 
-    assert result == (learner, CourseKey.from_string(COURSE), "honor", "downloadable", 0.91, "self")
+    assert result == (learner, CourseKey.from_string(COURSE), "honor", None, 0.91, generation_mode)
     assert Completion.objects.get(user=learner, training__key=COURSE).source == "certificate_creation_requested"
+
+
+def test_an_explicit_downloadable_status_records_the_completion_too(learner):
+    _request(learner, status="downloadable")
+
+    assert Completion.objects.filter(user=learner, training__key=COURSE).exists()
+
+
+def test_the_course_is_registered_with_the_platforms_title(learner):
+    CourseOverview.objects.create(id=CourseKey.from_string(COURSE), display_name="Computing 101", org="DemoX")
+
+    _request(learner)
+
+    assert Training.objects.get(key=COURSE).title == "Computing 101"
+
+
+def test_without_a_course_overview_the_key_titles_the_course(learner):
+    _request(learner)
+
     assert Training.objects.get(key=COURSE).title == COURSE
 
 

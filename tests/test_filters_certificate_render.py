@@ -96,3 +96,41 @@ def test_a_failure_inside_our_step_lets_the_platform_render_its_own(learner, cou
     context, _template = _render(course.key, learner)
 
     assert context["stamped_by_host"] is True
+
+
+def _assigned_and_completed(learner, course, classic_en, staff):
+    api.assign_certificate(training=course, classic=classic_en, assigned_by=staff, now=FIXED_NOW)
+    api.record_completion(user=learner, training=course, completed_at=FIXED_NOW)
+
+
+def test_a_staff_preview_of_the_platforms_certificate_is_never_redirected(learner, course, classic_en, staff, rf):
+    import crum
+
+    _assigned_and_completed(learner, course, classic_en, staff)
+    crum.set_current_request(rf.get(f"/certificates/user/{learner.pk}/course/{course.key}", {"preview": "honor"}))
+    try:
+        context, _template = _render(course.key, learner)
+    finally:
+        crum.set_current_request(None)
+
+    assert context["stamped_by_host"] is True
+
+
+def test_an_unsaved_preview_certificate_in_the_context_is_never_redirected(learner, course, classic_en, staff):
+    from django.contrib.auth import get_user_model
+
+    _assigned_and_completed(learner, course, classic_en, staff)
+    preview_certificate = get_user_model()(username="unsaved")  # any unsaved model: pk is None
+
+    context, _template = CertificateRenderStarted.run_filter(
+        context={**_context(course.key, learner), "user_certificate": preview_certificate}, custom_template=None)
+
+    assert context["stamped_by_host"] is True
+
+
+def test_a_learner_we_have_no_completion_for_sees_the_platforms_certificate(learner, course, classic_en, staff):
+    api.assign_certificate(training=course, classic=classic_en, assigned_by=staff, now=FIXED_NOW)
+
+    context, _template = _render(course.key, learner)
+
+    assert context["stamped_by_host"] is True

@@ -24,9 +24,12 @@ from edx_django_utils.plugins import (
     get_plugin_apps,
     get_plugin_url_patterns,
 )
+from openedx.core.djangoapps.user_api.accounts.signals import USER_RETIRE_LMS_CRITICAL
 from openedx_events.content_authoring.signals import COURSE_CATALOG_INFO_CHANGED
 from openedx_events.learning.signals import (
     CCX_COURSE_PASSING_STATUS_UPDATED,
+    CERTIFICATE_CREATED,
+    CERTIFICATE_REVOKED,
     COURSE_PASSING_STATUS_UPDATED,
     PROGRAM_CERTIFICATE_AWARDED,
     PROGRAM_CERTIFICATE_REVOKED,
@@ -86,7 +89,8 @@ def test_get_plugin_url_patterns_mounts_our_urls_under_our_namespace(project_typ
     ours = [pattern for pattern in patterns if getattr(pattern, "namespace", None) == "author_certificates"]
     assert len(ours) == 1
     assert ours[0].app_name == "author_certificates"
-    assert ours[0].urlconf_module.__name__ == "author_certificates.urls"
+    expected = {"lms.djangoapp": "author_certificates.lms_urls", "cms.djangoapp": "author_certificates.cms_urls"}
+    assert ours[0].urlconf_module.__name__ == expected[project_type]
 
 
 @pytest.mark.django_db
@@ -156,6 +160,8 @@ RECEIVERS = {
     PROGRAM_CERTIFICATE_AWARDED: signals.program_certificate_awarded,
     PROGRAM_CERTIFICATE_REVOKED: signals.program_certificate_revoked,
     COURSE_CATALOG_INFO_CHANGED: signals.course_catalog_info_changed,
+    CERTIFICATE_CREATED: signals.certificate_created,
+    CERTIFICATE_REVOKED: signals.certificate_revoked,
 }
 
 
@@ -170,6 +176,20 @@ def test_connect_plugin_receivers_connects_each_receiver_once_to_the_real_signal
 
     for signal, receiver in RECEIVERS.items():
         assert _live_receivers(signal).count(receiver) == 1, signal.event_type
+    # edx-platform's retirement signal (declared for the LMS; our ready() connects it where it exists).
+    assert _live_receivers(USER_RETIRE_LMS_CRITICAL).count(signals.learner_retired) == 1
+
+
+def test_the_retirement_receiver_is_declared_for_the_lms_only():
+    config = AuthorCertificatesConfig.plugin_app[PluginSignals.CONFIG]
+
+    def names(project_type):
+        receivers = config[project_type][PluginSignals.RECEIVERS]
+        return {receiver[PluginSignals.RECEIVER_FUNC_NAME] for receiver in receivers}
+
+    assert "learner_retired" in names("lms.djangoapp")
+    assert "learner_retired" not in names("cms.djangoapp")
+    assert {"certificate_created", "certificate_revoked"} <= names("cms.djangoapp") & names("lms.djangoapp")
 
 
 @pytest.mark.django_db
@@ -179,3 +199,17 @@ def test_a_real_event_reaches_the_connected_receiver(learner):
     emit.course_passing_status(user=learner, course_key="course-v1:DemoX+CS101+2026", is_passing=True)
 
     assert Completion.objects.filter(user=learner, training__key="course-v1:DemoX+CS101+2026").count() == 1
+
+
+@pytest.mark.parametrize("queue", [None, "author_certificates.generation"])
+def test_plugin_settings_route_generation_to_the_lms_queue(queue):
+    from author_certificates.settings.common import OPEN_EDX_LMS_QUEUE, plugin_settings
+
+    module = types.ModuleType("cms_settings")
+    if queue:
+        module.AUTHOR_CERTIFICATES_CELERY_QUEUE = queue
+
+    plugin_settings(module)
+
+    assert module.AUTHOR_CERTIFICATES_CELERY_QUEUE == (queue or OPEN_EDX_LMS_QUEUE)
+    assert OPEN_EDX_LMS_QUEUE == "edx.lms.core.default"

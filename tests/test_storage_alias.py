@@ -1,4 +1,7 @@
-"""Issued PDFs go to STORAGES["author_certificates"] when the host defines it, else to the default storage."""
+"""Issued PDFs go to STORAGES["author_certificates"] when the host defines it, else to a private folder.
+
+Never to MEDIA_ROOT by default: Tutor serves MEDIA_ROOT publicly at /media.
+"""
 
 import pytest
 
@@ -36,11 +39,28 @@ def test_the_author_certificates_alias_is_used_when_present(settings, tmp_path, 
     assert issued.file.startswith(f"author_certificates/default/{issued.uuid}-")
 
 
-def test_the_default_storage_is_used_when_the_alias_is_absent(settings, tmp_path, generate):
-    settings.STORAGES = {"default": {"BACKEND": FILE_SYSTEM, "OPTIONS": {"location": str(tmp_path / "default")}}}
+def test_with_default_settings_a_generated_pdf_is_private_and_not_under_media_root(settings, tmp_path, generate):
+    # MEDIA_ROOT is what the default storage (and Tutor's /media) serves.
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.STORAGES = {"default": {"BACKEND": FILE_SYSTEM, "OPTIONS": {"location": settings.MEDIA_ROOT}}}
+    del settings.AUTHOR_CERTIFICATES_PRIVATE_ROOT  # the plugin's default, whatever the test host says
+
     issued = generate()
-    assert _files(tmp_path / "default") == [issued.file]
+
+    assert _files(tmp_path / "media") == []
+    assert _files(tmp_path / "media-private" / "author-certificates") == [issued.file]
+    assert storage.private_root() == f"{tmp_path}/media-private/author-certificates"
     assert generation.read_certificate(issued).startswith(b"%PDF-")
+
+
+def test_the_private_folder_is_a_setting(settings, tmp_path, generate):
+    settings.STORAGES = {"default": {"BACKEND": FILE_SYSTEM, "OPTIONS": {"location": str(tmp_path / "default")}}}
+    settings.AUTHOR_CERTIFICATES_PRIVATE_ROOT = str(tmp_path / "vault")
+
+    issued = generate()
+
+    assert _files(tmp_path / "vault") == [issued.file]
+    assert _files(tmp_path / "default") == []
 
 
 def test_the_alias_name_is_a_setting(settings, tmp_path, generate):

@@ -45,6 +45,7 @@ from .issuing import (
 from .opening import matches_issued_pdf, open_certificate, verify_certificate
 from .records import LearningRecord, get_learning_record, list_learning_records
 from .reporting import ProgressRow, progress_report
+from .retirement import connect_file_cleanup, retire_learner
 from .roles import grant_role, revoke_role
 from .trainings import (
     find_training_by_slug,
@@ -57,6 +58,8 @@ from .trainings import (
 )
 
 __all__ = [
+    "connect_file_cleanup",
+    "retire_learner",
     "PLACEHOLDERS",
     "can_assign_certificate",
     "can_author",

@@ -11,7 +11,10 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
-from .. import conf
+from .. import (
+    conf,
+    rendering,  # its heavy parts (WeasyPrint, Pillow) load on first use, not at start-up
+)
 from ..exceptions import InvalidInput, UnknownCertificate, VersionConflict, WrongTenant
 from ..models import (
     AuthorCertificate,
@@ -21,7 +24,7 @@ from ..models import (
     PageSize,
     VersionAsset,
 )
-from ..rendering import Design, check_design
+from ..rendering import Design
 from ._common import now_or, require_title
 
 CertificateRef = AuthorCertificate | uuid.UUID | str
@@ -53,7 +56,7 @@ def _checked_design(fields: Mapping[str, str], title: str, assets: Mapping[str, 
     from ..designs import render_limits
 
     # Plain str and bytes: they cross to a render process, which knows nothing of Django's types.
-    return check_design(title=str(title), assets={str(name): bytes(data) for name, data in assets.items()},
+    return rendering.check_design(title=str(title), assets={str(name): bytes(data) for name, data in assets.items()},
                         max_asset_bytes=conf.get("MAX_ASSET_BYTES"), limits=render_limits(),
                         **{name: str(value) for name, value in fields.items()})
 

@@ -21,15 +21,65 @@ from them), and it is the only module of the project that imports WeasyPrint and
 - classic/        the platform's default certificates, one per language
 """
 
-from .assets import sniff_asset
-from .bounded import check_design, preview_pdf, render_pdf
-from .classic import CLASSIC_LANGUAGES, classic_design
-from .design import Asset, CertificateContext, Design
-from .limits import RenderLimitExceeded, RenderLimits
-from .normalise import normalise_assets
-from .placeholders import PLACEHOLDERS
-from .samples import sample_context
-from .validation import validate_design
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+# Public name -> the submodule that defines it. Loaded on first use (PEP 562), so importing the
+# plugin (LMS and Studio start-up, ``manage.py check``/``migrate``) never loads WeasyPrint,
+# Pango, Pillow or fontTools: only a process that renders, validates or normalises does
+# (docs/decisions/0090-boots-without-pango.md).
+_EXPORTS = {
+    "sniff_asset": "assets",
+    "check_design": "bounded",
+    "preview_pdf": "bounded",
+    "render_pdf": "bounded",
+    "CLASSIC_LANGUAGES": "classic",
+    "classic_design": "classic",
+    "Asset": "design",
+    "CertificateContext": "design",
+    "Design": "design",
+    "RenderLimitExceeded": "limits",
+    "RenderLimits": "limits",
+    "normalise_assets": "normalise",
+    "PLACEHOLDERS": "placeholders",
+    "sample_context": "samples",
+    "validate_design": "validation",
+}
+
+# The Debian/Ubuntu packages a rendering process needs (WeasyPrint's own install notes);
+# README "Install into Open edX" installs them in the worker image.
+DEBIAN_PACKAGES = (
+    "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libfontconfig1 fonts-dejavu-core"
+)
+
+
+class RenderingLibrariesMissing(ImportError):
+    """The system libraries WeasyPrint loads (Pango, HarfBuzz, fontconfig) are not installed."""
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    try:
+        module = importlib.import_module(f"{__name__}.{module_name}")
+    except OSError as error:
+        # WeasyPrint raises OSError ("cannot load library 'libpango-1.0-0'") when Pango is absent.
+        raise RenderingLibrariesMissing(
+            f"Rendering certificates needs Pango, HarfBuzz and fontconfig, which this process cannot load "
+            f"({error}). On Debian/Ubuntu install: apt-get install {DEBIAN_PACKAGES}. "
+            "Only the LMS Celery workers that generate certificates (and Studio, for previews) need them."
+        ) from error
+    value = getattr(module, name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
 
 __all__ = [
     "CLASSIC_LANGUAGES",

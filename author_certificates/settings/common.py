@@ -15,6 +15,12 @@ from author_certificates.conf import DEFAULTS, PREFIX
 
 FILTERS_SETTING = "OPEN_EDX_FILTERS_CONFIG"
 
+# Open edX's LMS Celery queue (edx-platform lms/envs/common.py: CELERY_DEFAULT_QUEUE and
+# HIGH_PRIORITY_QUEUE are 'edx.lms.core.default'/'edx.lms.core.high'; Studio's are 'edx.cms.core.*').
+# Generation always goes to the LMS workers, whether the LMS or Studio queued it: only they have
+# what a render needs (docs/decisions/0095-lms-queue.md).
+OPEN_EDX_LMS_QUEUE = "edx.lms.core.default"
+
 # Filter type -> our step (author_certificates/pipeline.py). Plain strings: the host's settings
 # module runs this before Django's apps are loaded, so nothing here may import models.
 FILTER_STEPS = {
@@ -50,9 +56,11 @@ def merged_filters_config(existing: Any) -> dict[str, Any]:
 
 
 def plugin_settings(settings: Any) -> None:
-    """Give every AUTHOR_CERTIFICATES_* setting its default unless the host already set it,
-    and add our filter steps to the host's OPEN_EDX_FILTERS_CONFIG."""
+    """Give every AUTHOR_CERTIFICATES_* setting its default unless the host already set it (the
+    generation queue: the LMS's, from Studio too), and add our filter steps to OPEN_EDX_FILTERS_CONFIG."""
     for name, default in DEFAULTS.items():
         if not hasattr(settings, PREFIX + name):
             setattr(settings, PREFIX + name, copy.deepcopy(default))
+    if not getattr(settings, PREFIX + "CELERY_QUEUE", None):
+        setattr(settings, PREFIX + "CELERY_QUEUE", OPEN_EDX_LMS_QUEUE)
     setattr(settings, FILTERS_SETTING, merged_filters_config(getattr(settings, FILTERS_SETTING, None)))

@@ -1,26 +1,12 @@
-"""Studio and staff pages: the Author tool, certificate selection for a training, the progress report.
+"""Studio and staff pages: the Author tool and a training's pages (its certificate, its report).
 
-Training keys contain ":" and "+" but never "/", so they travel as one path segment.
+Kept as one module for hosts that mount everything (author_certificates/urls.py); Open edX mounts
+authoring_urls.py in Studio and training_urls.py in both services (lms_urls.py, cms_urls.py).
 """
 
-from django.urls import path
-
-from . import assignment, authoring, report
+from django.urls import include, path
 
 urlpatterns = [
-    path("author-certificates/studio/", authoring.certificate_list, name="studio-list"),
-    path("author-certificates/studio/new/", authoring.certificate_editor, name="studio-new"),
-    path("author-certificates/studio/<uuid:uuid>/", authoring.certificate_editor, name="studio-edit"),
-    path("author-certificates/studio/<uuid:uuid>/versions/", authoring.version_history, name="studio-history"),
-    path(
-        "author-certificates/studio/versions/<uuid:uuid>/preview.pdf",
-        authoring.version_preview,
-        name="studio-version-preview",
-    ),
-    path(
-        "author-certificates/trainings/<str:training_key>/certificate/",
-        assignment.training_certificate,
-        name="training-certificate",
-    ),
-    path("author-certificates/trainings/<str:training_key>/report/", report.progress_report, name="progress-report"),
+    path("", include("author_certificates.views.authoring_urls")),
+    path("", include("author_certificates.views.training_urls")),
 ]

@@ -16,6 +16,7 @@ from openedx_events.content_authoring.signals import COURSE_CATALOG_INFO_CHANGED
 from openedx_events.learning.data import (
     CcxCourseData,
     CcxCoursePassingStatusData,
+    CertificateData,
     CourseData,
     CoursePassingStatusData,
     ProgramCertificateData,
@@ -25,6 +26,8 @@ from openedx_events.learning.data import (
 )
 from openedx_events.learning.signals import (
     CCX_COURSE_PASSING_STATUS_UPDATED,
+    CERTIFICATE_CREATED,
+    CERTIFICATE_REVOKED,
     COURSE_PASSING_STATUS_UPDATED,
     PROGRAM_CERTIFICATE_AWARDED,
     PROGRAM_CERTIFICATE_REVOKED,
@@ -88,5 +91,23 @@ def course_catalog_info_changed(*, course_key: str, name: str, time: datetime.da
             course_key=CourseKey.from_string(course_key), name=name,
             schedule_data=CourseScheduleData(start=datetime.datetime(2026, 1, 5, tzinfo=datetime.UTC),
                                              pacing="instructor"),
+        ),
+    )
+
+
+def course_certificate(*, user, course_key: str, status: str = "downloadable", revoked: bool = False,
+                       mode: str = "honor", time: datetime.datetime | None = None):
+    """CERTIFICATE_CREATED (or CERTIFICATE_REVOKED) as ``GeneratedCertificate.save``/``_revoke_certificate`` send it.
+
+    edx-platform fills CourseData with the course key only (no display name) and the certificate's
+    own mode, grade, status and printed name.
+    """
+    signal = CERTIFICATE_REVOKED if revoked else CERTIFICATE_CREATED
+    return signal.send_event(
+        send_robust=False, time=time,
+        certificate=CertificateData(
+            user=user_data(user),
+            course=CourseData(course_key=CourseKey.from_string(course_key)),
+            mode=mode, grade="0.91", current_status=status, download_url="", name=user.get_full_name(),
         ),
     )

@@ -37,3 +37,21 @@ class CourseAccessRole(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.role} {self.course_id or self.org}"
+
+
+class CourseOverview(models.Model):
+    """edx-platform's ``course_overviews_courseoverview``: the published course's cached metadata.
+
+    Only the columns compat reads: the course key is the primary key, ``display_name`` the title
+    Studio publishes (None until set, as in edx-platform).
+    """
+
+    id = CourseKeyField(db_index=True, primary_key=True, max_length=255)
+    display_name = models.TextField(null=True)  # noqa: DJ001 - edx-platform's column is nullable
+    org = models.TextField(max_length=255, default="outdated_entry")
+
+    class Meta:
+        db_table = "course_overviews_courseoverview"
+
+    def __str__(self) -> str:
+        return self.display_name or str(self.id)
