@@ -17,7 +17,6 @@ import segno
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from markupsafe import Markup
-from PIL import Image, ImageOps
 
 from .design import CertificateContext
 
@@ -97,6 +96,10 @@ _DARK_TO_BLACK = bytes.maketrans(b"\x00\x01", b"\xff\x00")  # segno: 1 = dark mo
 
 def qr_code_png(url: str) -> bytes:
     """The QR code as a 1-bit PNG, one pixel per module, with a light border of QR_BORDER modules."""
+    # Imported here: web processes import this module for the placeholder list and must start
+    # without Pillow's native libraries (only a rendering process needs them).
+    from PIL import Image, ImageOps
+
     qr = segno.make_qr(url or " ", error=QR_ERROR, mask=QR_MASK)
     modules = len(qr.matrix)
     pixels = b"".join(bytes(row).translate(_DARK_TO_BLACK) for row in qr.matrix)
