@@ -26,6 +26,7 @@ from ..models import (
     BulkGenerationState,
     CertificateAssignment,
     Completion,
+    IssuedCertificate,
     Training,
 )
 from ..permissions import can_assign_certificate, can_view_report
@@ -118,17 +119,19 @@ class _ChunkTally:
 
 
 def run_bulk_generation_chunk(
-    *, bulk_generation_id: int, now: datetime.datetime | None = None, chunk_size: int = BULK_CHUNK_SIZE
+    *, bulk_generation_id: int, now: datetime.datetime | None = None, chunk_size: int | None = None
 ) -> bool:
     """Ask for the certificates of the next ``chunk_size`` learners of a run; True when more remain.
 
-    Does nothing (False) for a run that is cancelled or finished, or that no longer exists. Each
+    ``chunk_size`` defaults to BULK_CHUNK_SIZE. Does nothing (False) for a run that is cancelled or
+    finished, or that no longer exists. Each
     learner is asked for as by their own click, outside any lock on the run: a learner whose
     certificate is generated or being generated counts as skipped, one who can no longer get it
     (completion revoked, user inactive) as refused. On a worker the next chunk is queued after
     this one commits.
     """
     moment = now_or(now)
+    chunk_size = chunk_size or BULK_CHUNK_SIZE
     with transaction.atomic():
         bulk = BulkGeneration.objects.select_for_update().select_related("training").filter(
             pk=bulk_generation_id).first()
@@ -139,10 +142,15 @@ def run_bulk_generation_chunk(
                                       id__gt=bulk.last_completion_id)
             .order_by("id").values_list("id", "user_id")[:chunk_size]
         )
-    users = get_user_model().objects.in_bulk([user_id for _id, user_id in learners])
+    user_ids = [user_id for _id, user_id in learners]
+    users = get_user_model().objects.in_bulk(user_ids)
+    # When each learner's certificate was asked for before this chunk: a request that changes it
+    # started a generation; one that leaves it found the certificate generated or under way.
+    asked_before = dict(IssuedCertificate.objects.filter(training_id=bulk.training_id, user_id__in=user_ids)
+                        .values_list("user_id", "requested_at"))
     tally = _ChunkTally()
     for _completion_id, user_id in learners:
-        _ask_for(users.get(user_id), bulk.training, moment, tally)
+        _ask_for(users.get(user_id), bulk.training, moment, tally, asked_before=asked_before.get(user_id))
     more = len(learners) == chunk_size
     with transaction.atomic():
         bulk = BulkGeneration.objects.select_for_update().get(pk=bulk_generation_id)
@@ -167,7 +175,8 @@ def run_bulk_generation_chunk(
     return more
 
 
-def _ask_for(user: Any, training: Training, moment: datetime.datetime, tally: _ChunkTally) -> None:
+def _ask_for(user: Any, training: Training, moment: datetime.datetime, tally: _ChunkTally, *,
+             asked_before: datetime.datetime | None) -> None:
     if user is None:
         tally.refused += 1
         return
@@ -180,8 +189,7 @@ def _ask_for(user: Any, training: Training, moment: datetime.datetime, tally: _C
         # Unassigned since the run started: nobody else can be asked for either.
         tally.refused += 1
         return
-    # A row this call (re)started was requested now; any other one was left as it was.
-    if issued.requested_at == moment:
+    if issued.requested_at != asked_before:
         tally.started += 1
     else:
         tally.skipped += 1
