@@ -55,7 +55,7 @@ from .issuing import (
     request_certificate,
 )
 from .opening import matches_issued_pdf, open_certificate, verify_certificate
-from .records import LearningRecord, get_learning_record, list_learning_records
+from .records import LearningRecord, count_learning_records, get_learning_record, list_learning_records
 from .reporting import (
     DEFAULT_SORT,
     NOT_REQUESTED,
@@ -143,6 +143,7 @@ __all__ = [
     "revoke_role",
     "save_new_version",
     "LearningRecord",
+    "count_learning_records",
     "get_learning_record",
     "list_learning_records",
     "matches_issued_pdf",
