@@ -225,7 +225,7 @@ class Completion(models.Model):
     source = models.CharField(max_length=64, blank=True, help_text=_("What recorded it: api, an event name, ..."))
     # The learner's issued certificate for the same training, if any: a join on (user, training),
     # no column of its own. It lets the progress report filter and sort completions by their
-    # certificate in one query (docs/decisions/0050-progress-report-keyset.md).
+    # certificate in one query (docs/decisions/0070-progress-report-keyset.md).
     issued = models.ForeignObject(
         "IssuedCertificate",
         on_delete=models.DO_NOTHING,

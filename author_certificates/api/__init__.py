@@ -57,6 +57,7 @@ from .issuing import (
 from .opening import matches_issued_pdf, open_certificate, verify_certificate
 from .records import LearningRecord, count_learning_records, get_learning_record, list_learning_records
 from .reporting import (
+    DEFAULT_PAGE_SIZE,
     DEFAULT_SORT,
     NOT_REQUESTED,
     REPORT_STATES,
@@ -81,6 +82,7 @@ from .trainings import (
 )
 
 __all__ = [
+    "DEFAULT_PAGE_SIZE",
     "DEFAULT_SORT",
     "NOT_REQUESTED",
     "REPORT_STATES",

@@ -5,7 +5,7 @@ bytes written so far are handed to the HTTP response and dropped, so memory stay
 the number of certificates (an unseekable output makes ``zipfile`` put each entry's sizes and
 CRC after its data). The PDFs are stored as they are (already compressed). ``manifest.csv``,
 the last entry, lists every certificate: its file in the archive, the learner, the dates and the
-file's sha256. See docs/decisions/0051-bulk-generation-and-archive.md.
+file's sha256. See docs/decisions/0071-bulk-generation-and-archive.md.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ learner is asked for exactly as the learner's own click would (``request_certifi
 certificate already generated or being generated is left alone (R8), a failed one is retried
 with what is assigned now (R13), and running a chunk twice generates nothing twice. Cancelling
 stops the run before its next chunk; the generations already queued finish.
-See docs/decisions/0051-bulk-generation-and-archive.md.
+See docs/decisions/0071-bulk-generation-and-archive.md.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def can_bulk_generate(user: Any, training: Training) -> bool:
 
 def can_export_certificates(user: Any, training: Training) -> bool:
     """Admins, trainers and inspectors may download a training's certificates as a ZIP: inspectors
-    may already open each of them one by one (docs/decisions/0051-bulk-generation-and-archive.md)."""
+    may already open each of them one by one (docs/decisions/0071-bulk-generation-and-archive.md)."""
     return can_view_report(user, training)
 
 

@@ -3,7 +3,7 @@
 The report of a training with 100,000 learners is read a page at a time with keyset pagination
 (``WHERE (sort key, id) > (last row's)``, never ``OFFSET``), filtered and sorted by the
 database in one query per page, and exported row by row from a server-side cursor
-(docs/decisions/0050-progress-report-keyset.md).
+(docs/decisions/0070-progress-report-keyset.md).
 """
 
 from __future__ import annotations

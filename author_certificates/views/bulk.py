@@ -3,7 +3,7 @@ cancel) and download every generated certificate as a ZIP.
 
 Plain POST forms that redirect back to the report (post/redirect/get) and a plain download
 link, so they work without JavaScript. Who may do what is decided by the API: admins and
-trainers generate; admins, trainers and inspectors download (decision 0051).
+trainers generate; admins, trainers and inspectors download (decision 0071).
 """
 
 from __future__ import annotations

@@ -78,6 +78,8 @@ def _links(page: api.ReportPage) -> dict[str, str]:
         "first": _url(query.parameters(cursor="")) if query.cursor else "",
         "csv": _url([("format", "csv"), *unpaged]),
         "clear": "?" if page.filtered or query.sort != api.DEFAULT_SORT else "",
+        # A page size asked for in the address is kept by the filter form.
+        "page_size": "" if query.page_size == api.DEFAULT_PAGE_SIZE else str(query.page_size),
     }
 
 
