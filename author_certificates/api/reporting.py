@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Case, CharField, DateTimeField, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from .. import conf
@@ -204,7 +205,8 @@ def _sort_expression(query: ReportQuery):
     if key == "generated":
         return Case(
             When(issued__state=IssuedState.GENERATED, then=F("issued__generated_at")),
-            default=Value(_NEVER_EARLY if query.descending else _NEVER_LATE),
+            # Cast: MySQL would otherwise type the CASE from the string parameter and answer text.
+            default=Cast(Value(_NEVER_EARLY if query.descending else _NEVER_LATE), output_field=DateTimeField()),
             output_field=DateTimeField(),
         )
     return Case(*(When(report_state=state, then=Value(rank)) for state, rank in _STATE_RANK.items()),
