@@ -203,10 +203,15 @@ def _sort_expression(query: ReportQuery):
     if key == "completed":
         return F("completed_at")
     if key == "generated":
+        never = Value(_NEVER_EARLY if query.descending else _NEVER_LATE, output_field=DateTimeField())
+        if connection.vendor == "mysql":
+            # MySQL types the CASE from the string parameter and answers text: cast it. (Not on
+            # SQLite: its cast writes milliseconds, and the far date would no longer equal itself
+            # as a cursor value.)
+            never = Cast(never, output_field=DateTimeField())
         return Case(
             When(issued__state=IssuedState.GENERATED, then=F("issued__generated_at")),
-            # Cast: MySQL would otherwise type the CASE from the string parameter and answer text.
-            default=Cast(Value(_NEVER_EARLY if query.descending else _NEVER_LATE), output_field=DateTimeField()),
+            default=never,
             output_field=DateTimeField(),
         )
     return Case(*(When(report_state=state, then=Value(rank)) for state, rank in _STATE_RANK.items()),
@@ -215,10 +220,11 @@ def _sort_expression(query: ReportQuery):
 
 def _filtered(training: Training, query: ReportQuery, now: datetime.datetime) -> QuerySet:
     """The training's current completions (revoked ones left out) matching the query's filters."""
-    completions = Completion.objects.filter(training=training, revoked_at__isnull=True).annotate(
-        report_state=_displayed_state(now))
+    completions = Completion.objects.filter(training=training, revoked_at__isnull=True)
     if query.states:
-        completions = completions.filter(report_state__in=sorted(query.states))
+        # Only then: the join to the issued certificate would stay in the page's COUNT otherwise.
+        completions = completions.annotate(report_state=_displayed_state(now)).filter(
+            report_state__in=sorted(query.states))
     zone = timezone.get_current_timezone()
     if query.completed_from:
         start = datetime.datetime.combine(query.completed_from, datetime.time.min, tzinfo=zone)
@@ -240,6 +246,8 @@ _COLUMNS = ("id", "user__username", "user__first_name", "user__last_name", "comp
 
 def _ordered_values(completions: QuerySet, query: ReportQuery, now: datetime.datetime) -> QuerySet:
     """Rows as tuples (no model instances), ordered by the query's sort and then by id."""
+    if "report_state" not in completions.query.annotations:
+        completions = completions.annotate(report_state=_displayed_state(now))
     completions = completions.annotate(sort_value=_sort_expression(query))
     if query.descending:
         order = [F("sort_value").desc(), F("id").desc()]
@@ -250,9 +258,11 @@ def _ordered_values(completions: QuerySet, query: ReportQuery, now: datetime.dat
 
 def _after(completions: QuerySet, query: ReportQuery, value: Any, last_id: int) -> QuerySet:
     """Only the rows after (``value``, ``last_id``) in the query's order: the keyset condition."""
-    beyond = "lt" if query.descending else "gt"
-    return completions.filter(Q(**{f"sort_value__{beyond}": value})
-                              | Q(sort_value=value, **{f"id__{beyond}": last_id}))
+    beyond, bound = ("lt", "lte") if query.descending else ("gt", "gte")
+    # The first condition is implied by the second; it is there so that the database starts its
+    # index scan at the last row's value instead of filtering every row before it.
+    return completions.filter(Q(**{f"sort_value__{bound}": value}),
+                              Q(**{f"sort_value__{beyond}": value}) | Q(sort_value=value, **{f"id__{beyond}": last_id}))
 
 
 def _row(values: tuple) -> ProgressRow:
