@@ -1,6 +1,6 @@
 """One mapping from the public API's exceptions to HTTP answers, shared by every endpoint.
 
-NotFound -> 404, InvalidInput -> 400, PermissionDenied / NotCompleted -> 403, WrongTenant -> 404
+NotFound -> 404, InvalidInput -> 400 (UploadTooLarge -> 413), PermissionDenied / NotCompleted -> 403, WrongTenant -> 404
 by default (403 where a view says so), NothingAssigned and VersionConflict -> 409. Bodies have
 DRF's shape, ``{"detail": ..., "code": ...}``, plus ``problems`` for an invalid design, so that a
 client handles our errors and DRF's own (authentication, throttling) the same way.
@@ -21,6 +21,7 @@ from ...exceptions import (
     NotFound,
     NothingAssigned,
     PermissionDenied,
+    UploadTooLarge,
     VersionConflict,
     WrongTenant,
 )
@@ -31,6 +32,7 @@ _STATUS_AND_CODE: tuple[tuple[type[AuthorCertificatesError], int, str], ...] = (
     (PermissionDenied, status.HTTP_403_FORBIDDEN, "permission_denied"),
     (NotFound, status.HTTP_404_NOT_FOUND, "not_found"),
     (InvalidDesign, status.HTTP_400_BAD_REQUEST, "invalid_design"),
+    (UploadTooLarge, status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, "too_large"),
     (InvalidInput, status.HTTP_400_BAD_REQUEST, "invalid"),
     (NothingAssigned, status.HTTP_409_CONFLICT, "nothing_assigned"),
     (VersionConflict, status.HTTP_409_CONFLICT, "version_conflict"),
