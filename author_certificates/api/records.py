@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from ..exceptions import InvalidInput, UnknownTraining
 from ..keys import KINDS
@@ -74,6 +74,20 @@ def list_learning_records(*, user: Any, kind: str | None = None, tenant: str | N
         )
         records.append(LearningRecord(completion=completion, status=status))
     return records
+
+
+def count_learning_records(*, user: Any, tenant: str | None = None) -> dict[str, int]:
+    """How many current completions the learner has of each kind of training (every kind, 0 when
+    none), in one query: the tabs show their counts without reading the other tabs' rows."""
+    counts = dict.fromkeys(KINDS, 0)
+    if user is None or not getattr(user, "is_authenticated", False):
+        return counts
+    completions = Completion.objects.filter(user=user, revoked_at__isnull=True)
+    if tenant is not None:
+        completions = completions.filter(training__tenant=tenant)
+    for kind, number in completions.values_list("training__kind").annotate(number=Count("id")).order_by():
+        counts[kind] = number
+    return counts
 
 
 def get_learning_record(*, user: Any, training: TrainingRef, tenant: str | None = None) -> LearningRecord | None:

@@ -3,7 +3,7 @@ and report (Studio's pages and the authoring MFE; the LMS's training pages use t
 
 from django.urls import path
 
-from . import staff
+from . import report, staff
 from .converters import register_training_key_converter
 
 register_training_key_converter()
@@ -23,7 +23,27 @@ urlpatterns = [
     ),
     path(
         "trainings/<training_key:training_key>/report/",
-        staff.TrainingReportView.as_view(),
+        report.TrainingReportView.as_view(),
         name="api_training_report",
+    ),
+    path(
+        "trainings/<training_key:training_key>/bulk-generations/",
+        report.BulkGenerationsView.as_view(),
+        name="api_bulk_generations",
+    ),
+    path(
+        "trainings/<training_key:training_key>/bulk-generations/<uuid:uuid>/",
+        report.BulkGenerationView.as_view(),
+        name="api_bulk_generation",
+    ),
+    path(
+        "trainings/<training_key:training_key>/bulk-generations/<uuid:uuid>/cancel/",
+        report.BulkGenerationCancelView.as_view(),
+        name="api_bulk_generation_cancel",
+    ),
+    path(
+        "trainings/<training_key:training_key>/certificates.zip",
+        report.CertificateArchiveView.as_view(),
+        name="api_certificate_archive",
     ),
 ]

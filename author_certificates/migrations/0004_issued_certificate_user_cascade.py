@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('author_certificates', '0002_platform_classic_certificates'),
+        ('author_certificates', '0003_progress_report_indexes_bulk_generation_archive_export'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
