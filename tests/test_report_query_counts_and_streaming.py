@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 # and the use case. Then: the page of rows, the count, and for the HTML page the newest bulk run and
 # the bulk permissions.
 HTML_PAGE_QUERIES = 11
-REST_PAGE_QUERIES = 9
+REST_PAGE_QUERIES = 8
 CSV_QUERIES = 8  # one query for the rows, whatever their number
 
 
