@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 # the bulk permissions.
 HTML_PAGE_QUERIES = 11
 REST_PAGE_QUERIES = 8
-CSV_QUERIES = 8  # one query for the rows, whatever their number
+CSV_QUERIES = 7  # one query for the rows, whatever their number
 
 
 @pytest.fixture
