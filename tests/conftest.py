@@ -99,6 +99,16 @@ def fixed_dates_never_stall(settings):
 
 
 @pytest.fixture(autouse=True)
+def default_language_after_each_test():
+    """LocaleMiddleware activates a request's language in the test's thread and leaves it active:
+    a page served in Spanish would otherwise make every later test read Spanish words."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def isolated_certificate_storage(settings, tmp_path):
     """Each test stores PDFs in its own folder, never in the working tree."""
     settings.STORAGES = {

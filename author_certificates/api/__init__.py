@@ -55,8 +55,28 @@ from .trainings import (
     register_training,
     revoke_completion,
 )
+from .words import (
+    AVAILABLE,
+    FAILED,
+    GENERATED,
+    GENERATING,
+    NOT_COMPLETED,
+    UNAVAILABLE,
+    CertificateWords,
+    certificate_words,
+    training_kind_label,
+)
 
 __all__ = [
+    "AVAILABLE",
+    "FAILED",
+    "GENERATED",
+    "GENERATING",
+    "NOT_COMPLETED",
+    "UNAVAILABLE",
+    "CertificateWords",
+    "certificate_words",
+    "training_kind_label",
     "PLACEHOLDERS",
     "can_assign_certificate",
     "can_author",

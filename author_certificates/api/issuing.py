@@ -9,7 +9,6 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import gettext
 
 from .. import conf
 from ..exceptions import InactiveUser, NotCompleted, NothingAssigned, UnknownCertificate
@@ -19,6 +18,7 @@ from ..models import CertificateAssignment, IssuedCertificate, IssuedState, Trai
 from ._common import TrainingRef, now_or, resolve_training
 from .assignment import get_current_assignment
 from .trainings import has_completed
+from .words import AVAILABLE, FAILED, NOT_COMPLETED, UNAVAILABLE, CertificateWords, certificate_words
 
 
 def is_stalled(issued: IssuedCertificate, *, now: datetime.datetime | None = None) -> bool:
@@ -127,8 +127,8 @@ def _request_with_row_lock(user: Any, training: Training, moment: datetime.datet
 class CertificateStatus:
     """What the learner's certificate control shows for one training (R11).
 
-    state: "unavailable" (nothing assigned), "not_completed", "available" (may generate),
-    "generating", "generated" or "failed".
+    state: one of ``words.STATES``: "unavailable" (nothing assigned), "not_completed",
+    "available" (may generate), "generating", "generated" or "failed" (also a stalled generation).
     """
 
     training: Training
@@ -136,15 +136,14 @@ class CertificateStatus:
     issued: IssuedCertificate | None = None
 
     @property
-    def failure_reason(self) -> str:
-        """Why the last generation failed, for the learner ("" unless the state is failed)."""
-        if self.state != IssuedState.FAILED or self.issued is None:
-            return ""
-        return self.issued.error or gettext("The generation did not finish in time.")
+    def words(self) -> CertificateWords:
+        """The control's status message, action label and failure reason, in the current language."""
+        error = self.issued.error if self.issued is not None else ""
+        return certificate_words(state=self.state, error=error)
 
     @property
     def can_generate(self) -> bool:
-        return self.state in ("available", "failed")
+        return self.state in (AVAILABLE, FAILED)
 
 
 def status_from_rows(
@@ -157,12 +156,12 @@ def status_from_rows(
     if issued is not None and issued.state != IssuedState.FAILED and not is_stalled(issued):
         return CertificateStatus(training=training, state=issued.state, issued=issued)
     if not has_assignment:
-        return CertificateStatus(training=training, state="unavailable", issued=issued)
+        return CertificateStatus(training=training, state=UNAVAILABLE, issued=issued)
     if not completed:
-        return CertificateStatus(training=training, state="not_completed", issued=issued)
+        return CertificateStatus(training=training, state=NOT_COMPLETED, issued=issued)
     if issued is not None:
         return CertificateStatus(training=training, state=IssuedState.FAILED, issued=issued)
-    return CertificateStatus(training=training, state="available")
+    return CertificateStatus(training=training, state=AVAILABLE)
 
 
 def get_certificate_status(*, user: Any, training: TrainingRef) -> CertificateStatus:

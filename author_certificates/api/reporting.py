@@ -9,7 +9,8 @@ from typing import Any
 from ..exceptions import PermissionDenied
 from ..models import Completion, IssuedCertificate, IssuedState
 from ..permissions import can_view_report
-from ._common import TrainingRef, resolve_training
+from ._common import TrainingRef, now_or, resolve_training
+from .issuing import is_stalled
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,14 @@ class ProgressRow:
     certificate_uuid: str
 
 
-def progress_report(*, viewer: Any, training: TrainingRef) -> list[ProgressRow]:
-    """The completions of ``training`` with the date each certificate was first generated.
+def progress_report(
+    *, viewer: Any, training: TrainingRef, now: datetime.datetime | None = None
+) -> list[ProgressRow]:
+    """The current completions of ``training`` with the date each certificate was first generated.
 
-    Only admins, trainers and inspectors of the training may read it: anyone else gets
-    PermissionDenied (R10). Two queries whatever the number of learners.
+    Revoked completions are left out; a generation stalled at ``now`` shows as failed, as the
+    learner sees it. Only admins, trainers and inspectors of the training may read it: anyone
+    else gets PermissionDenied (R10). Two queries whatever the number of learners.
     """
     training = resolve_training(training)
     if not can_view_report(viewer, training):
@@ -36,11 +40,13 @@ def progress_report(*, viewer: Any, training: TrainingRef) -> list[ProgressRow]:
     issued_by_user = {
         row.user_id: row
         for row in IssuedCertificate.objects.filter(training=training).only(
-            "user_id", "state", "generated_at", "uuid", "learner_name"
+            "user_id", "state", "requested_at", "generated_at", "uuid", "learner_name"
         )
     }
     rows = []
-    for completion in Completion.objects.filter(training=training).select_related("user").order_by("user__username"):
+    moment = now_or(now)
+    completions = Completion.objects.filter(training=training, revoked_at__isnull=True)
+    for completion in completions.select_related("user").order_by("user__username"):
         issued = issued_by_user.get(completion.user_id)
         user = completion.user
         rows.append(
@@ -48,9 +54,16 @@ def progress_report(*, viewer: Any, training: TrainingRef) -> list[ProgressRow]:
                 username=user.get_username(),
                 learner_name=(issued.learner_name if issued and issued.learner_name else user.get_full_name()),
                 completed_at=completion.completed_at,
-                certificate_state=issued.state if issued else "",
+                certificate_state=_learner_state(issued, moment),
                 generated_at=issued.generated_at if issued and issued.state == IssuedState.GENERATED else None,
                 certificate_uuid=str(issued.uuid) if issued else "",
             )
         )
     return rows
+
+
+def _learner_state(issued: IssuedCertificate | None, now: datetime.datetime) -> str:
+    # The state as the learner's control shows it: a stalled generation is offered again (R13).
+    if issued is None:
+        return ""
+    return IssuedState.FAILED if is_stalled(issued, now=now) else issued.state

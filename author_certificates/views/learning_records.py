@@ -26,7 +26,6 @@ from .. import api, conf
 from ..exceptions import AuthorCertificatesError, UnknownTraining
 from ..keys import COURSE, KINDS, PATHWAY, PROGRAM
 from ..rest_api.v1.errors import is_mapped
-from ..rest_api.v1.serializers import GENERATING, ControlText, control_text
 
 
 def follow_requested_language(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -63,7 +62,10 @@ class Row:
     """One completed training on the page: its record and the words its control shows."""
 
     record: api.LearningRecord
-    text: ControlText
+
+    @property
+    def text(self) -> api.CertificateWords:
+        return self.record.status.words
 
     @property
     def status(self) -> api.CertificateStatus:
@@ -115,7 +117,7 @@ def learning_records_page(request: HttpRequest) -> HttpResponse:
         Tab(
             kind=kind,
             label=labels[kind],
-            rows=[Row(record=record, text=control_text(record.status.state))
+            rows=[Row(record=record)
                   for record in records if record.training.kind == kind],
             selected=kind == selected,
         )
@@ -131,7 +133,7 @@ def learning_records_page(request: HttpRequest) -> HttpResponse:
             "client_text": {
                 "download": _("Download"),
                 "what_happened": _("What happened"),
-                "generating": control_text(GENERATING).status,
+                "generating": api.certificate_words(state=api.GENERATING).status,
                 "still_generating": _("This is taking longer than usual. Refresh the page to see the certificate."),
                 "request_failed": _("The request could not be sent. Check your connection and try again."),
             },

@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .. import api
-from ..models import IssuedState
 from .assignment import BadTrainingKey, training_for_staff
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
@@ -28,10 +27,10 @@ def spreadsheet_safe(value: str) -> str:
 
 
 def state_label(state: str) -> str:
-    """The certificate state in the words the learner sees (R11)."""
+    """The certificate state in the words the learner sees (R11); "Not generated" before any request."""
     if not state:
         return _("Not generated")
-    return str(IssuedState(state).label)
+    return api.certificate_words(state=state).status
 
 
 @login_required
