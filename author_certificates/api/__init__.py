@@ -36,6 +36,7 @@ from .authoring import (
     preview_version,
     save_new_version,
 )
+from .design_options import DEFAULT_ORIENTATION, DEFAULT_PAGE_SIZE, ORIENTATIONS, PAGE_SIZES
 from .issuing import (
     CertificateStatus,
     get_certificate_status,
@@ -68,6 +69,10 @@ from .words import (
 )
 
 __all__ = [
+    "DEFAULT_ORIENTATION",
+    "DEFAULT_PAGE_SIZE",
+    "ORIENTATIONS",
+    "PAGE_SIZES",
     "AVAILABLE",
     "FAILED",
     "GENERATED",

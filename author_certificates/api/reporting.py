@@ -8,8 +8,8 @@ from typing import Any
 
 from ..exceptions import PermissionDenied
 from ..models import Completion, IssuedCertificate, IssuedState
-from ..permissions import can_view_report
 from ._common import TrainingRef, now_or, resolve_training
+from .access import can_view_report
 from .issuing import is_stalled
 
 

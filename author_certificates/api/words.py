@@ -13,15 +13,15 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from ..models import TrainingKind
+from ..models import IssuedState, TrainingKind
 
 # The states of the certificate control (see CertificateStatus): what the learner can do or wait for.
 UNAVAILABLE = "unavailable"  # nothing is assigned to the training
 NOT_COMPLETED = "not_completed"  # the learner has not completed the training
 AVAILABLE = "available"  # the learner may generate
-GENERATING = "generating"
-GENERATED = "generated"
-FAILED = "failed"  # also a generation that stalled: the learner may try again
+GENERATING = IssuedState.GENERATING.value
+GENERATED = IssuedState.GENERATED.value
+FAILED = IssuedState.FAILED.value  # also a generation that stalled: the learner may try again
 STATES = (UNAVAILABLE, NOT_COMPLETED, AVAILABLE, GENERATING, GENERATED, FAILED)
 
 # Lazy: the table is built at import, each caller reads it in its own request's language.

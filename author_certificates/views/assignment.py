@@ -8,6 +8,8 @@ same panels are plain sections reached by links (``?window=choose|classic|author
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -18,7 +20,6 @@ from django.views.decorators.http import require_http_methods
 
 from .. import api
 from ..exceptions import InvalidInput, MalformedTrainingKey, NotFound, WrongTenant
-from ..models import Training
 from .forms import AssignForm
 
 WINDOWS = ("choose", "classic", "author")
@@ -28,7 +29,7 @@ class BadTrainingKey(Exception):
     """The URL's training key is malformed; the view answers 400 with the expected form."""
 
 
-def training_for_staff(request: HttpRequest, training_key: str) -> Training:
+def training_for_staff(request: HttpRequest, training_key: str) -> Any:
     """The training named in the URL, if it is the request's tenant's and the user may see its staff pages.
 
     Raises Http404 for an unknown training, a training of another tenant, or a user who is not
@@ -75,7 +76,7 @@ def _label_languages(classics) -> None:
             classic.language_label = language_label(classic.language)
 
 
-def selection_context(training: Training) -> dict:
+def selection_context(training: Any) -> dict:
     """Everything the side window shows: classic list, author list with versions, the current choice."""
     choices = api.certificate_choices(training=training)
     versions = api.list_tenant_versions(tenant=training.tenant)

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import api, conf
 from ..exceptions import AuthorCertificatesError, UnknownTraining
 from ..keys import COURSE, KINDS, PATHWAY, PROGRAM
-from ..rest_api.v1.errors import is_mapped
+from ..presentation import http_answer
 
 
 def follow_requested_language(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -155,7 +155,7 @@ def request_certificate_form(request: HttpRequest) -> HttpResponse:
         api.request_certificate(user=request.user, training=training)
         tab, anchor = training.kind, f"#training-{training.pk}"
     except AuthorCertificatesError as error:
-        if not is_mapped(error):
+        if http_answer(error) is None:
             raise
         messages.error(request, _("The certificate could not be requested: %(reason)s") % {"reason": error})
     return HttpResponseRedirect(f"{reverse('author_certificates:learning_records')}?tab={tab}{anchor}")

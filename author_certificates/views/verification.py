@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from .. import api
 from ..exceptions import NotFound
-from ..rest_api.v1.learner import MAX_VERIFICATION_UPLOAD_BYTES
+from ..presentation import MAX_VERIFICATION_UPLOAD_BYTES
 from .learning_records import follow_requested_language, page_context
 
 # Room for the multipart envelope around the file itself.

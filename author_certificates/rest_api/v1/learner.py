@@ -14,12 +14,10 @@ from rest_framework.response import Response
 
 from ... import api
 from ...exceptions import InvalidInput, UnknownTraining
+from ...presentation import MAX_VERIFICATION_UPLOAD_BYTES
 from .errors import ErrorMappingAPIView
 from .permissions import AUTHENTICATION_CLASSES, LEARNER_PERMISSIONS, PUBLIC_PERMISSIONS
 from .serializers import record_data, verification_data
-
-# A certificate is a few hundred kilobytes; anything much larger cannot be one of ours.
-MAX_VERIFICATION_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 class LearnerAPIView(ErrorMappingAPIView):
