@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .fields import CaseSensitiveCharField
 from .keys import COURSE, PATHWAY, PROGRAM
 
 
@@ -27,7 +28,11 @@ class Training(models.Model):
     """A course, pathway or learning program of one tenant that a certificate can be assigned to."""
 
     kind = models.CharField(max_length=16, choices=TrainingKind.choices)
-    key = models.CharField(max_length=255, unique=True, help_text=_("Course key or pathway-v1:/program-v1: key."))
+    # Keys are case-sensitive (course-v1:Org+X+Run and course-v1:org+x+run are two courses in
+    # Open edX), on MySQL/MariaDB too.
+    key = CaseSensitiveCharField(
+        max_length=255, unique=True, help_text=_("Course key or pathway-v1:/program-v1: key.")
+    )
     org = models.CharField(max_length=255, blank=True)
     title = models.CharField(max_length=255)
     tenant = models.CharField(max_length=100, db_index=True)

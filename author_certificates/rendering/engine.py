@@ -173,7 +173,7 @@ def render_pdf(design: Design, context: CertificateContext, *, author: str = "")
             document, attachments = layout(prepared, design, context, author=author)
             if not (refusals or attachments):
                 # Images inside SVG images are only fetched while drawing: check again after.
-                pdf = document.write_pdf(pdf_variant=PDF_VARIANT, cache=prepared.image_cache)
+                pdf = write_pdf(document, prepared)
             if refusals or attachments:
                 # The image cache remembers a refused URL as "no image": forget it, so that a
                 # later render refuses it again instead of silently skipping it.
@@ -184,6 +184,26 @@ def render_pdf(design: Design, context: CertificateContext, *, author: str = "")
             raise
         except Exception as error:
             raise RenderingFailed(f"rendering the certificate failed: {type(error).__name__}: {error}") from error
+
+
+def write_pdf(document, prepared: Prepared) -> bytes:
+    """The laid-out document as PDF/A-3b bytes."""
+    return document.write_pdf(pdf_variant=PDF_VARIANT, cache=prepared.image_cache, finisher=without_interpolation)
+
+
+def without_interpolation(document, pdf) -> None:
+    """WeasyPrint finisher: `/Interpolate false` on every image XObject and soft mask.
+
+    PDF/A (ISO 19005-2/3, 6.2.8) forbids `/Interpolate true`, which WeasyPrint writes for every
+    raster image whose CSS `image-rendering` is `auto` (the default), images inside SVG
+    included: every certificate with a PNG or JPEG failed veraPDF's rule 6.2.8-3. The finisher
+    sees the PDF's objects before they are written, after every image (and its SMask, a
+    separate object by then) was added. See docs/decisions/0062-pdfa-without-interpolation.md.
+    """
+    for pdf_object in pdf.objects:
+        extra = getattr(pdf_object, "extra", None)
+        if isinstance(extra, dict) and extra.get("Subtype") == "/Image" and "Interpolate" in extra:
+            extra["Interpolate"] = "false"
 
 
 def layout(prepared: Prepared, design: Design, context: CertificateContext, *, author: str = ""):
@@ -240,6 +260,8 @@ def fill_template(template, design: Design, context: CertificateContext) -> str:
         raise InvalidDesign(DesignProblem(str(error.message or error), line=template_line(error))) from error
     except (TypeError, ValueError, ArithmeticError, LookupError) as error:
         raise InvalidDesign(DesignProblem(f"{type(error).__name__}: {error}", line=template_line(error))) from error
+    except RecursionError as error:
+        raise InvalidDesign(DesignProblem("a macro calls itself too many times", line=template_line(error))) from None
 
 
 def template_line(error: BaseException) -> int | None:

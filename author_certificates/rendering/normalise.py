@@ -34,7 +34,8 @@ def normalise_assets(assets: Sequence[Asset]) -> tuple[Asset, ...]:
       because templates reference it.
     - A PNG/WebP that really uses transparency stays PNG (WebP becomes PNG), scaled down to
       print resolution when larger.
-    - A JPEG larger than print resolution is scaled down; otherwise it is kept byte for byte.
+    - A JPEG larger than print resolution is scaled down, a CMYK JPEG becomes RGB (PDF/A);
+      otherwise it is kept byte for byte.
     Running it twice changes nothing the second time.
     """
     return tuple(_normalise(asset) for asset in assets)
@@ -57,7 +58,9 @@ def _normalise_image(asset: Asset, image: Image.Image) -> Asset:
     # A CMYK profile would mislabel the RGB pixels we write.
     icc_profile = image.info.get("icc_profile") if image.mode not in ("CMYK", "I;16", "I") else None
     if asset.content_type == "image/jpeg":
-        if not oversized:
+        # A CMYK JPEG would be printed as DeviceCMYK under the sRGB output intent, which PDF/A
+        # forbids (ISO 19005-2, 6.2.4.3): it becomes an RGB JPEG.
+        if not oversized and image.mode != "CMYK":
             return asset
         image = ImageOps.exif_transpose(image)
         return _as_jpeg(asset, _fit(image).convert("RGB"), icc_profile)

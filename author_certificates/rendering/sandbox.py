@@ -4,9 +4,11 @@ Authors are semi-trusted and learners (whose names are placeholders) are untrust
 an immutable sandbox with autoescaping; none of Jinja's default globals (range, lipsum, cycler,
 joiner, namespace, dict); an allow-list of harmless filters (no `safe`, which would turn a
 learner's name into markup); no templates including other templates; operators that could
-build gigabyte strings refused; and a time limit on filling a design in, which nested loops
-and recursive macros would otherwise not have. See docs/decisions/0010-jinja-sandbox.md and
-0028-template-fill-time-limit.md.
+build gigabyte strings refused, and every other way to grow a text or list bounded as it grows
+(growth.py); nesting limits checked before parsing (nesting.py); and a time limit on filling a
+design in, which nested loops and recursive macros would otherwise not have. See
+docs/decisions/0010-jinja-sandbox.md, 0028-template-fill-time-limit.md and
+0060-bounded-growth-and-nesting.md.
 """
 
 from __future__ import annotations
@@ -15,13 +17,18 @@ import operator
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
+from functools import update_wrapper
 
 from jinja2 import TemplateSyntaxError, nodes
+from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEscapeFormatter, SandboxedFormatter
+from markupsafe import Markup
 
 from ..exceptions import DesignProblem
+from . import growth
 from .fetcher import asset_url
+from .nesting import token_nesting_problem, tree_depth_problem
 from .placeholders import PLACEHOLDERS
 
 # Filters that only reshape text or short lists: useful in a certificate, harmless in a sandbox.
@@ -58,7 +65,6 @@ ALLOWED_FILTERS = (
 # Names Jinja itself defines inside loops and macros.
 IMPLICIT_NAMES = frozenset({"loop", "caller", "varargs", "kwargs"})
 MAX_OUTPUT_CHARS = 16 * 1024 * 1024
-_MAX_REPEAT = 100_000  # longest string or list `*` may build
 _MAX_EXPONENT = 64
 _MAX_INT_BITS = 4096
 # A certificate fills in in well under a millisecond; nested loops over long texts or a macro
@@ -105,22 +111,70 @@ def _loop_within_time_limit(iterable):
         yield item
 
 
+class _BoundedFormatter(SandboxedFormatter):
+    """str.format in templates: Jinja's sandboxed formatter, with widths and precisions bounded."""
+
+    def format_field(self, value, format_spec: str):
+        growth.check_format_spec(format_spec)
+        return growth.check_result(super().format_field(value, format_spec))
+
+
+class _BoundedEscapeFormatter(_BoundedFormatter, SandboxedEscapeFormatter):
+    """The same for Markup.format (values escaped)."""
+
+
+class _BoundedCodeGenerator(CodeGenerator):
+    def visit_Concat(self, node, frame) -> None:
+        # `a ~ b ~ c`: its result is checked as soon as it is built, so that doubling a text
+        # again and again (a macro calling itself) stops at the bound.
+        self.write("environment.within_bound(")
+        super().visit_Concat(node, frame)
+        self.write(")")
+
+
 class _CertificateSandbox(ImmutableSandboxedEnvironment):
-    intercepted_binops = frozenset({"*", "**", "%"})
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+    code_generator_class = _BoundedCodeGenerator
+
+    @staticmethod
+    def within_bound(value):
+        return growth.check_result(value)
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
-        # Every call a template makes comes here: a macro calling itself is bounded too.
+        # Every call a template makes comes here: a macro calling itself is bounded too, and a
+        # str method is refused before it builds a text past the bound (center(1500000000)).
         _check_time_limit()
-        return super().call(__context, __obj, *args, **kwargs)
+        args = growth.check_method_call(__obj, args, kwargs)
+        return growth.check_result(super().call(__context, __obj, *args, **kwargs))
+
+    def wrap_str_format(self, value):
+        """str.format / format_map, as Jinja sandboxes them, with bounded field widths."""
+        if getattr(value, "__name__", None) not in ("format", "format_map") or not isinstance(
+            getattr(value, "__self__", None), str
+        ):
+            return None
+        text = value.__self__
+        formatter = _BoundedEscapeFormatter(self, escape=text.escape) if isinstance(text, Markup) else (
+            _BoundedFormatter(self))
+
+        def bounded_format(*args, **kwargs):
+            if value.__name__ == "format_map":
+                if kwargs or len(args) != 1:
+                    raise TypeError("format_map() takes exactly one argument")
+                args, kwargs = (), args[0]
+            return type(text)(growth.check_result(formatter.vformat(text, args, kwargs)))
+
+        return update_wrapper(bounded_format, value)
 
     def call_binop(self, context, op: str, left, right):
-        # Everything else in the sandbox is bounded by the size of the inputs; these three
-        # operators are not ("x" * 10**9, 10 ** 10 ** 9, "%0999999999d" % 1).
+        # Everything else in the sandbox is bounded by the size of the inputs; these operators
+        # are not ("x" * 10**9, 10 ** 10 ** 9, "%0999999999d" % 1, a text added to itself).
+        if op == "+":
+            growth.check_addition(left, right)
+            return operator.add(left, right)
         if op == "*":
-            for seq, count in ((left, right), (right, left)):
-                if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
-                    if len(seq) * count > _MAX_REPEAT:
-                        raise SecurityError("repeating a text that many times is not allowed")
+            growth.check_repeat(left, right)
+            growth.check_repeat(right, left)
             if _is_int(left) and _is_int(right) and left.bit_length() + right.bit_length() > _MAX_INT_BITS:
                 raise SecurityError("a number that large is not allowed")
             return operator.mul(left, right)
@@ -138,7 +192,10 @@ class _CertificateSandbox(ImmutableSandboxedEnvironment):
 def make_environment() -> ImmutableSandboxedEnvironment:
     env = _CertificateSandbox(autoescape=True, auto_reload=False, cache_size=0)
     env.globals.clear()
-    env.filters = {name: env.filters[name] for name in ALLOWED_FILTERS}
+    jinja_filters = env.filters
+    env.filters = {name: growth.bounded_filter(jinja_filters[name]) for name in ALLOWED_FILTERS}
+    env.filters["replace"] = growth.bounded_replace_filter(jinja_filters["replace"])
+    env.filters["join"] = growth.bounded_join_filter(jinja_filters["join"])
     # Tests (`is defined`, `is odd`...) cannot reach objects: keep Jinja's.
     return env
 
@@ -165,13 +222,33 @@ def compile_template(source: str, asset_names: Iterable[str], *, strict_assets: 
 
     Every loop is compiled to iterate through the time-limit guard (see render_template).
     """
-    tree = ENVIRONMENT.parse(source)
+    tree = parse_template(source)
     for loop in tree.find_all(nodes.For):
         loop.iter = nodes.Call(nodes.Name(_LOOP_GUARD, "load"), [loop.iter], [], None, None, lineno=loop.lineno)
-    return ENVIRONMENT.from_string(tree, globals={
-        "asset": asset_function(asset_names, strict=strict_assets),
-        _LOOP_GUARD: _loop_within_time_limit,
-    })
+    try:
+        return ENVIRONMENT.from_string(tree, globals={
+            "asset": asset_function(asset_names, strict=strict_assets),
+            _LOOP_GUARD: _loop_within_time_limit,
+        })
+    except TemplateSyntaxError:
+        raise
+    except (RecursionError, SyntaxError, MemoryError) as error:
+        # Not expected within the nesting limits; a safety net so that it is still the author's problem.
+        raise TemplateSyntaxError(f"the template is too complex to compile ({type(error).__name__})", 1) from None
+
+
+def parse_template(source: str) -> nodes.Template:
+    """Parse author HTML after checking its nesting (nesting.py). Raises TemplateSyntaxError."""
+    problem = token_nesting_problem(ENVIRONMENT.lexer.tokenize(source))
+    if problem is None:
+        try:
+            tree = ENVIRONMENT.parse(source)
+        except RecursionError:
+            raise TemplateSyntaxError("the template is nested too deeply", 1) from None
+        problem = tree_depth_problem(tree)
+    if problem is not None:
+        raise TemplateSyntaxError(problem.message, problem.line or 1)
+    return tree
 
 
 def render_template(template, values: dict[str, object]) -> str:
@@ -195,7 +272,7 @@ def template_problems(source: str, asset_names: Iterable[str]) -> list[DesignPro
     """Static checks: syntax, unknown placeholders, private attributes, includes, unknown assets."""
     names = frozenset(asset_names)
     try:
-        tree = ENVIRONMENT.parse(source)
+        tree = parse_template(source)
         # Compiling also catches unknown filters and tests, which parse() lets through.
         compile_template(source, names)
     except TemplateSyntaxError as error:

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 from ..exceptions import DesignProblem, InvalidDesign
 from .assets import sniff_asset
 from .design import ORIENTATIONS, PAGE_SIZES, Design
-from .engine import PDF_VARIANT, RENDER_LOCK, attachment_problems, layout, prepare
+from .engine import RENDER_LOCK, attachment_problems, layout, prepare, write_pdf
 from .fetcher import Refusal, recording_refusals
 from .samples import sample_context
 from .sandbox import template_problems
@@ -102,7 +102,7 @@ def _trial_render_problems(design: Design, *, skip_local_fonts: bool) -> list[De
         try:
             prepared = prepare(design, trial=True)
             document, attachments = layout(prepared, design, sample_context(design.language))
-            document.write_pdf(pdf_variant=PDF_VARIANT, cache=prepared.image_cache)
+            write_pdf(document, prepared)
         except InvalidDesign as error:
             return [_locate_problem(problem, design) for problem in error.problems] + _refusals(
                 refusals, design, skip_local_fonts
