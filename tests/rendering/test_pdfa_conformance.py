@@ -13,8 +13,8 @@ import pytest
 from PIL import Image
 
 from author_certificates.rendering import Design, classic_design, normalise_assets, render_pdf, sniff_asset
-from author_certificates.rendering.engine import prepare
 from author_certificates.rendering.engine import layout as lay_out
+from author_certificates.rendering.engine import prepare
 
 from . import samples
 from .pdfa import pdfa_3b_violations, qpdf_objects
