@@ -21,7 +21,7 @@ help:
 	@echo "make requirements - recompile requirements/*.txt from *.in"
 	@echo "make static - (release) vendor Paragon's CSS into the package's static files"
 
-$(VENV)/.installed: requirements/base.txt requirements/test.txt setup.py
+$(VENV)/.installed: requirements/base.txt requirements/test.txt pyproject.toml
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 not found: install it or set PYTHON312=/path/to/python3.12"; exit 1; }
 	test -x $(PY) || $(PYTHON312) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip

@@ -9,6 +9,7 @@ INSTALLED_APPS are the ones the README tells operators to use.
 from __future__ import annotations
 
 import configparser
+import os
 import re
 import shutil
 import subprocess
@@ -27,22 +28,53 @@ SKIP = shutil.ignore_patterns(".venv", ".git", "var", "node_modules", "build", "
                               "*.pyc", "test-artifacts", "bench", "tests")
 
 
-def _run(*args: str, cwd: Path, timeout: int = 120) -> subprocess.CompletedProcess:
-    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout)
+def _run(*args: str, cwd: Path, timeout: int = 120, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env)
     assert result.returncode == 0, f"{' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
     return result
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
+def built(tmp_path_factory) -> tuple[Path, str]:
+    """The wheel and what the build printed (verbose, so setuptools' warnings are in it)."""
     work = tmp_path_factory.mktemp("build")
     source = work / "source"
     shutil.copytree(REPO, source, ignore=SKIP)
     # The venv's setuptools builds it: no network, and the same build backend as `pip install -e .`.
-    _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(work / "dist"),
-         str(source), cwd=work, timeout=180)
-    [built] = (work / "dist").glob("author_certificates-*.whl")
-    return built
+    # Byte-compiling stays on (as on a release machine) so setuptools has nothing to warn about it.
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    result = _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-v", "-w",
+                  str(work / "dist"), str(source), cwd=work, timeout=180, env=env)
+    [wheel_path] = (work / "dist").glob("author_certificates-*.whl")
+    return wheel_path, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def wheel(built) -> Path:
+    return built[0]
+
+
+def test_setuptools_builds_the_wheel_without_a_warning(built):
+    _, output = built
+    assert "Successfully built author-certificates" in output
+    warnings = [line.strip() for line in output.splitlines() if "warn" in line.lower()
+                and "is ignored: it is neither a file nor a directory" not in line]
+    assert warnings == []
+
+
+def test_the_wheel_carries_the_license_and_supports_python_3_11(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        [metadata] = [n for n in names if n.endswith(".dist-info/METADATA")]
+        fields = archive.read(metadata).decode()
+        [license_file] = [n for n in names if n.endswith(".dist-info/licenses/LICENSE")]
+        license_text = archive.read(license_file).decode()
+
+    assert "License-Expression: AGPL-3.0-only" in fields
+    assert "Requires-Python: >=3.11" in fields
+    assert "Classifier: Programming Language :: Python :: 3.11" in fields
+    assert "Classifier: Framework :: Django :: 5.2" in fields
+    assert "GNU AFFERO GENERAL PUBLIC LICENSE" in license_text and "END OF TERMS AND CONDITIONS" in license_text
 
 
 def _shipped_data_files() -> set[str]:
