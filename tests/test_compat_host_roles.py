@@ -6,7 +6,8 @@ import pytest
 from common.djangoapps.student.models import CourseAccessRole
 from opaque_keys.edx.keys import CourseKey
 
-from author_certificates import compat, permissions
+from author_certificates import compat
+from author_certificates.api import access as permissions
 
 pytestmark = pytest.mark.django_db
 
