@@ -2,9 +2,8 @@
 
 * ``http_answer``: the HTTP status and code of each exception of the public API (one table);
   the REST API shapes it as DRF's ``{"detail", "code"}`` body, the pages as their own answers.
-  An object of another tenant is "not found" (404) everywhere, so its existence is not revealed.
-* ``pages_answer_not_found``: the pages' one place that turns "not found" and "another
-  tenant's" into Django's 404.
+  An object of another tenant (WrongTenant, a NotFound) is "not found" (404) everywhere, so its
+  existence is not revealed; pages answer every NotFound with Django's 404.
 * ``iso_datetime``: the one form of dates in JSON.
 * ``MAX_VERIFICATION_UPLOAD_BYTES``: the size limit of a PDF uploaded for verification.
 """
@@ -12,10 +11,6 @@
 from __future__ import annotations
 
 import datetime
-import functools
-from collections.abc import Callable
-
-from django.http import Http404
 
 from .exceptions import (
     AuthorCertificatesError,
@@ -36,8 +31,7 @@ MAX_VERIFICATION_UPLOAD_BYTES = 20 * 1024 * 1024
 _ANSWERS: tuple[tuple[type[AuthorCertificatesError], int, str], ...] = (
     (NotCompleted, 403, "not_completed"),
     (PermissionDenied, 403, "permission_denied"),
-    (NotFound, 404, "not_found"),
-    (WrongTenant, 404, "not_found"),
+    (NotFound, 404, "not_found"),  # WrongTenant too: another tenant's object is not revealed
     (InvalidDesign, 400, "invalid_design"),
     (InvalidInput, 400, "invalid"),
     (NothingAssigned, 409, "nothing_assigned"),
@@ -62,19 +56,6 @@ def http_answer(error: BaseException) -> tuple[int, str] | None:
 def public_message(error: AuthorCertificatesError) -> str:
     """The message shown for ``error``: its own, except for another tenant's object (not revealed)."""
     return "Not found." if isinstance(error, WrongTenant) else str(error)
-
-
-def pages_answer_not_found(view: Callable) -> Callable:
-    """A page view decorator: NotFound and WrongTenant from the API become Django's 404 page."""
-
-    @functools.wraps(view)
-    def wrapper(*args, **kwargs):
-        try:
-            return view(*args, **kwargs)
-        except (NotFound, WrongTenant):
-            raise Http404("Not found.") from None
-
-    return wrapper
 
 
 def iso_datetime(moment: datetime.datetime | datetime.date | None) -> str | None:

@@ -49,6 +49,7 @@ from .reporting import ProgressRow, progress_report
 from .roles import grant_role, revoke_role
 from .trainings import (
     find_training_by_slug,
+    get_staff_training,
     get_training,
     has_completed,
     list_completed_trainings,
@@ -102,6 +103,7 @@ __all__ = [
     "get_classic_certificate",
     "get_current_assignment",
     "get_issued_certificate",
+    "get_staff_training",
     "get_training",
     "get_version",
     "grant_role",

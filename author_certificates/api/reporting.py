@@ -26,15 +26,17 @@ class ProgressRow:
 
 
 def progress_report(
-    *, viewer: Any, training: TrainingRef, now: datetime.datetime | None = None
+    *, viewer: Any, training: TrainingRef, tenant: str | None = None, now: datetime.datetime | None = None
 ) -> list[ProgressRow]:
     """The current completions of ``training`` with the date each certificate was first generated.
 
     Revoked completions are left out; a generation stalled at ``now`` shows as failed, as the
     learner sees it. Only admins, trainers and inspectors of the training may read it: anyone
-    else gets PermissionDenied (R10). Two queries whatever the number of learners.
+    else gets PermissionDenied (R10); a training of another tenant than ``tenant`` (the
+    request's; None for callers without one) raises WrongTenant. Two queries whatever the
+    number of learners.
     """
-    training = resolve_training(training)
+    training = resolve_training(training, tenant=tenant)
     if not can_view_report(viewer, training):
         raise PermissionDenied("Only administrators, trainers and inspectors of this training can see its report.")
     issued_by_user = {

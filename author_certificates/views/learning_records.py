@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import api, conf
-from ..exceptions import AuthorCertificatesError, UnknownTraining
+from ..exceptions import AuthorCertificatesError
 from ..keys import COURSE, KINDS, PATHWAY, PROGRAM
 from ..presentation import http_answer
 
@@ -149,11 +149,10 @@ def request_certificate_form(request: HttpRequest) -> HttpResponse:
     tab = _selected_kind(request.POST.get("tab"))
     anchor = ""
     try:
-        training = api.get_training(training_key)
-        if training.tenant != api.tenant_of_request(request=request):
-            raise UnknownTraining(f"No training is registered with the key '{training_key}'.")
-        api.request_certificate(user=request.user, training=training)
-        tab, anchor = training.kind, f"#training-{training.pk}"
+        issued = api.request_certificate(
+            user=request.user, training=training_key, tenant=api.tenant_of_request(request=request)
+        )
+        tab, anchor = issued.training.kind, f"#training-{issued.training_id}"
     except AuthorCertificatesError as error:
         if http_answer(error) is None:
             raise

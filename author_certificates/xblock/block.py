@@ -21,7 +21,7 @@ from xblock.exceptions import JsonHandlerError
 from xblock.fields import Scope, String
 
 from .. import api
-from ..exceptions import InvalidInput, NotCompleted, NotFound, NothingAssigned, WrongTenant
+from ..exceptions import InvalidInput, NotCompleted, NotFound, NothingAssigned
 
 # The edx-platform user service puts the Django user id under this key of XBlockUser.opt_attrs.
 USER_ID_ATTRIBUTE = "edx-platform.user_id"
@@ -200,7 +200,7 @@ class AuthorCertificateXBlock(XBlock):
         try:
             api.assign_certificate(training=training, assigned_by=user, classic=data.get("classic") or None,
                                    version=data.get("version") or None)
-        except (NotFound, WrongTenant):
+        except NotFound:  # WrongTenant too
             raise JsonHandlerError(404, _("No such certificate.")) from None
         except InvalidInput as error:
             raise JsonHandlerError(400, str(error)) from None

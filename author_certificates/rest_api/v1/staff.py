@@ -24,7 +24,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ... import api
-from ...exceptions import InvalidInput, PermissionDenied, UnknownTraining
+from ...exceptions import InvalidInput, PermissionDenied
 from .errors import ErrorMappingAPIView
 from .permissions import AUTHENTICATION_CLASSES, IsActiveUser
 
@@ -190,10 +190,10 @@ class TrainingStaffView(StaffAPIView):
     """Base of the per-training staff endpoints: the training, if the caller may see its staff side."""
 
     def training(self, request: Request, training_key: str):
-        training = api.get_training(training_key)  # MalformedTrainingKey -> 400, UnknownTraining -> 404
-        if training.tenant != api.tenant_of_request(request=request) or not api.can_view_report(request.user, training):
-            raise UnknownTraining(f"No training is registered with the key '{training_key}'.")
-        return training
+        # MalformedTrainingKey -> 400; unknown, another tenant's, or not the caller's to see -> 404.
+        return api.get_staff_training(
+            viewer=request.user, training=training_key, tenant=api.tenant_of_request(request=request)
+        )
 
 
 class TrainingCertificateView(TrainingStaffView):
