@@ -12,7 +12,8 @@ MANAGE := $(PY) tests/host/manage.py
 DEMO_DB := var/demo.sqlite3
 PYTEST := $(PY) -m pytest
 
-.PHONY: help venv requirements quality test test-sqlite test-services test-browser demo bench static clean messages
+.PHONY: help venv requirements quality test test-sqlite test-services test-browser demo bench static clean messages \
+	frontend test-frontend test-tutor
 
 help:
 	@echo "make demo   - install, migrate and serve the demo LMS + Studio on http://127.0.0.1:8000"
@@ -20,6 +21,7 @@ help:
 	@echo "make bench  - benchmarks of generation (see README)"
 	@echo "make requirements - recompile requirements/*.txt from *.in"
 	@echo "make static - (release) vendor Paragon's CSS into the package's static files"
+	@echo "make frontend - (release) build the MFE widgets (frontend/dist/, committed) and the harness bundle"
 
 $(VENV)/.installed: requirements/base.txt requirements/test.txt pyproject.toml
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 not found: install it or set PYTHON312=/path/to/python3.12"; exit 1; }
@@ -55,7 +57,32 @@ test-services: venv
 test-browser: venv
 	$(PY) tests/tools/run_browser_suite.py
 
-test: quality test-sqlite test-services test-browser
+# The MFE widgets (frontend/): Node packages from the lockfile, jest, and the build. The committed
+# frontend/dist/ must be what frontend/src/ builds to (pip and Tutor ship it, never build it).
+FRONTEND_INSTALLED := frontend/node_modules/.package-lock.json
+$(FRONTEND_INSTALLED): frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+
+frontend: $(FRONTEND_INSTALLED)
+	cd frontend && npm run build
+
+test-frontend: frontend
+	cd frontend && npm test -- --ci
+	@git diff --quiet -- frontend/dist 2>/dev/null || { \
+		echo "frontend/dist/ is not the build of frontend/src/: commit what make frontend built"; exit 1; }
+
+# The Tutor plugin (tutor/), in a virtualenv of its own: Tutor stays out of our requirements.
+TUTOR_VENV := tutor/.venv
+$(TUTOR_VENV)/.installed: tutor/pyproject.toml
+	@test -n "$(PYTHON312)" || { echo "Python 3.12 not found"; exit 1; }
+	test -x $(TUTOR_VENV)/bin/python || $(PYTHON312) -m venv $(TUTOR_VENV)
+	$(TUTOR_VENV)/bin/pip install -q -e "tutor[test]"
+	touch $@
+
+test-tutor: $(TUTOR_VENV)/.installed
+	$(TUTOR_VENV)/bin/python -m pytest -q tutor/tests
+
+test: quality test-sqlite test-frontend test-tutor test-services test-browser
 	@echo "make test: all suites passed"
 
 demo: venv

@@ -3,7 +3,7 @@
 import os
 
 from .settings import *  # noqa: F403
-from .settings import INSTALLED_APPS, VAR_DIR
+from .settings import VAR_DIR
 
 DEBUG = True
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
@@ -13,7 +13,6 @@ DATABASES = {
         "NAME": os.environ.get("AC_SQLITE_PATH", str(VAR_DIR / "demo.sqlite3")),
     }
 }
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.host.demo"]
 ROOT_URLCONF = "tests.host.demo.urls"
 LOGGING = {
     "version": 1,

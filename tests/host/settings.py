@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "tests.host.hostapp",
     "author_certificates",
+    # The demo's pages (home, MFE harness) and seed command; its URLs are only in tests.host.demo.urls.
+    "tests.host.demo",
 ]
 
 MIDDLEWARE = [
@@ -131,3 +133,31 @@ CELERY_RESULT_BACKEND = None
 
 PLATFORM_NAME = "Demo Academy"
 LMS_ROOT_URL = "http://127.0.0.1:8000"
+
+# The platform's JWT, as an Open edX LMS configures it (edx-drf-extensions, a test requirement):
+# MFEs send it split in two cookies that JwtAuthCookieMiddleware joins again; JwtAuthentication
+# (rest_api/v1/permissions.py) reads it and applies CSRF rules to it. The MFE origin
+# (apps.<lms host>) is trusted for CSRF as tutor-mfe configures the LMS and Studio.
+try:
+    import edx_rest_framework_extensions  # noqa: F401
+except ImportError:  # hosts without it authenticate with sessions only
+    pass
+else:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "edx_rest_framework_extensions.auth.jwt.middleware.JwtAuthCookieMiddleware",
+    )
+    JWT_AUTH = {
+        "JWT_AUTH_COOKIE": "edx-jwt-cookie",
+        "JWT_AUTH_COOKIE_HEADER_PAYLOAD": "edx-jwt-cookie-header-payload",
+        "JWT_AUTH_COOKIE_SIGNATURE": "edx-jwt-cookie-signature",
+        "JWT_AUTH_HEADER_PREFIX": "JWT",
+        "JWT_DECODE_HANDLER": "edx_rest_framework_extensions.auth.jwt.decoder.jwt_decode_handler",
+        "JWT_ISSUERS": [{"ISSUER": "http://lms.test/oauth2", "AUDIENCE": "lms-key",
+                         "SECRET_KEY": "tests-only-jwt-secret-of-32-bytes-or-more"}],
+        "JWT_PAYLOAD_GET_USERNAME_HANDLER": lambda payload: payload.get("preferred_username"),
+        "JWT_SUPPORTED_VERSION": "1.2.0",
+        "JWT_VERIFY_AUDIENCE": False,
+        "JWT_VERIFY_EXPIRATION": True,
+    }
+CSRF_TRUSTED_ORIGINS = ["http://apps.lms.test"]

@@ -201,6 +201,9 @@ class TrainingCertificateView(TrainingStaffView):
 
     def _body(self, request: Request, training) -> dict:
         choices = api.certificate_choices(training=training)
+        # Every version of every author certificate, for the version selector (R6): trainers and
+        # inspectors may not call the authors' versions endpoint, and one query serves them all.
+        versions = api.list_tenant_versions(tenant=training.tenant) if choices.author else {}
         return {
             "training": {"key": training.key, "title": training.title, "kind": training.kind},
             "current": assignment_data(choices.current),
@@ -209,7 +212,8 @@ class TrainingCertificateView(TrainingStaffView):
             "classic": [classic_data(classic) for classic in choices.classic],
             "author": [
                 {**certificate_data(choice.certificate),
-                 "selected_version": version_data(choice.selected_version) if choice.selected_version else None}
+                 "selected_version": version_data(choice.selected_version) if choice.selected_version else None,
+                 "versions": [version_data(version) for version in versions.get(choice.certificate.pk, [])]}
                 for choice in choices.author
             ],
         }

@@ -2,7 +2,8 @@ from django.apps import AppConfig
 
 
 class DemoConfig(AppConfig):
-    """The demo's home page and its seed command (only in `make demo`)."""
+    """The demo's home page, the MFE harness page and the seed command (URLs only in `make demo`
+    and the tests that mount tests.host.demo.urls)."""
 
     name = "tests.host.demo"
     label = "demo"

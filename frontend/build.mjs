@@ -1,0 +1,59 @@
+// `npm run build` (make frontend): the package's dist/ for the MFEs, and the browser bundle of
+// the harness page the Chromium suite drives (tests/host/demo/static/demo/mfe-harness/).
+import { build } from 'esbuild';
+import { mkdir, readFile } from 'node:fs/promises';
+
+const jsx = { '.js': 'jsx', '.jsx': 'jsx' };
+
+// Paragon reads its grid breakpoints from a Sass module's `:export` block (webpack's css-loader
+// turns it into an object). Give esbuild that object: the `$grid-breakpoints` map of the file.
+const sassExports = {
+  name: 'paragon-sass-exports',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /_exports\.module\.scss$/ }, async ({ path }) => {
+      const source = await readFile(path, 'utf8');
+      const map = source.match(/\$grid-breakpoints:\s*\(([^)]*)\)/)[1];
+      const sizes = Object.fromEntries(map.split(',').map((entry) => entry.split(':').map((part) => part.trim())));
+      return { contents: `export default ${JSON.stringify(sizes)};`, loader: 'js' };
+    });
+  },
+};
+
+// The package: one ES module, JSX compiled, the host's React, Paragon and frontend-platform kept
+// external (peer dependencies), so the MFE's webpack bundles a single copy of each.
+await build({
+  entryPoints: ['src/index.js'],
+  outfile: 'dist/index.js',
+  bundle: true,
+  format: 'esm',
+  target: 'es2019',
+  jsx: 'automatic',
+  loader: { ...jsx, '.json': 'json' },
+  external: ['react', 'react-dom', 'react/jsx-runtime', '@openedx/paragon', '@edx/frontend-platform', '@edx/frontend-platform/*'],
+  legalComments: 'none',
+});
+
+// The harness: everything bundled (React, Paragon, react-intl, axios, the widgets), with the
+// platform's getConfig / getAuthenticatedHttpClient / i18n provided by harness/platform.js, and
+// Paragon's compiled CSS next to it. Nothing from a CDN.
+const harness = '../tests/host/demo/static/demo/mfe-harness';
+await mkdir(harness, { recursive: true });
+await build({
+  entryPoints: ['harness/index.jsx'],
+  outfile: `${harness}/harness.js`,
+  bundle: true,
+  format: 'iife',
+  target: 'es2019',
+  jsx: 'automatic',
+  minify: true,
+  loader: { ...jsx, '.json': 'json', '.svg': 'dataurl' },
+  alias: {
+    '@edx/frontend-platform/i18n': 'react-intl',
+    '@edx/frontend-platform/auth': './harness/platform.js',
+    '@edx/frontend-platform': './harness/platform.js',
+  },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  plugins: [sassExports],
+  legalComments: 'none',
+});
+console.log('built dist/index.js and the harness bundle');

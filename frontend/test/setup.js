@@ -1,0 +1,4 @@
+import '@testing-library/jest-dom';
+import { server } from './platform';
+
+beforeEach(() => server.reset());
