@@ -1,4 +1,4 @@
-"""openedx-filters pipeline steps: our certificate stands in for the platform's (issue 5).
+"""openedx-filters pipeline steps: our certificate stands in for the platform's.
 
 ``settings/common.py`` adds these steps to the host's ``OPEN_EDX_FILTERS_CONFIG`` (after the
 host's own steps). A step that has nothing to do returns ``{}`` -- returning None would stop the

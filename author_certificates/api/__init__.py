@@ -46,13 +46,12 @@ from .issuing import (
 from .opening import matches_issued_pdf, open_certificate, verify_certificate
 from .records import LearningRecord, get_learning_record, list_learning_records
 from .reporting import ProgressRow, progress_report
-from .roles import grant_role, revoke_role
+from .roles import grant_role
 from .trainings import (
     find_training_by_slug,
     get_staff_training,
     get_training,
     has_completed,
-    list_completed_trainings,
     record_completion,
     register_training,
     revoke_completion,
@@ -111,7 +110,6 @@ __all__ = [
     "list_assignment_history",
     "list_author_certificates",
     "list_classic_certificates",
-    "list_completed_trainings",
     "list_versions",
     "latest_versions",
     "list_tenant_versions",
@@ -123,13 +121,11 @@ __all__ = [
     "remove_certificate",
     "request_certificate",
     "revoke_completion",
-    "revoke_role",
     "save_new_version",
     "LearningRecord",
     "get_learning_record",
     "list_learning_records",
     "matches_issued_pdf",
     "open_certificate",
-    "tenant_of_request",
     "verify_certificate",
 ]

@@ -130,14 +130,6 @@ def has_completed(*, user: Any, training: Training) -> bool:
     return Completion.objects.filter(user=user, training=training, revoked_at__isnull=True).exists()
 
 
-def list_completed_trainings(*, user: Any, kind: str | None = None) -> list[Completion]:
-    """The learner's current completions, newest first, with their trainings (R12)."""
-    queryset = Completion.objects.filter(user=user, revoked_at__isnull=True).select_related("training")
-    if kind:
-        queryset = queryset.filter(training__kind=kind)
-    return list(queryset.order_by("-completed_at", "-id"))
-
-
 # Program events name a program by uuid only (docs/decisions/0051).
 def find_training_by_slug(*, kind: str, slug: str) -> Training | None:
     """The pathway or program whose key ends in ``+<slug>`` (any organisation), or None.

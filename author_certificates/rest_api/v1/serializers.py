@@ -12,10 +12,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from ... import api
-
-
-def _iso(moment: datetime.datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
+from ...presentation import iso_datetime
 
 
 def _absolute(request: HttpRequest, name: str, **kwargs) -> str:
@@ -40,8 +37,8 @@ def certificate_data(status: api.CertificateStatus, request: HttpRequest) -> dic
     return {
         "state": status.state,
         "uuid": str(issued.uuid) if generated else None,
-        "requested_at": _iso(issued.requested_at) if issued else None,
-        "generated_at": _iso(issued.generated_at) if generated else None,
+        "requested_at": iso_datetime(issued.requested_at) if issued else None,
+        "generated_at": iso_datetime(issued.generated_at) if generated else None,
         "open_url": open_url,
         "download_url": f"{open_url}?download=1" if open_url else None,
         "verify_url": _absolute(request, "verify", uuid=issued.uuid) if generated else None,
@@ -56,7 +53,7 @@ def record_data(
     words = status.words
     return {
         "training": training_data(status.training),
-        "completed_at": _iso(completed_at),
+        "completed_at": iso_datetime(completed_at),
         "certificate": certificate_data(status, request),
         "can_generate": status.can_generate,
         "messages": {"status": words.status, "action": words.action},
@@ -71,8 +68,8 @@ def verification_data(issued, request: HttpRequest) -> dict:
         "learner_name": issued.learner_name,
         "training": {"title": issued.training.title, "kind": issued.training.kind,
                      "kind_label": api.training_kind_label(kind=issued.training.kind)},
-        "generated_at": _iso(issued.generated_at),
+        "generated_at": iso_datetime(issued.generated_at),
         "valid": issued.invalidated_at is None,
-        "invalidated_at": _iso(issued.invalidated_at),
+        "invalidated_at": iso_datetime(issued.invalidated_at),
         "verify_url": _absolute(request, "verify", uuid=issued.uuid),
     }

@@ -25,14 +25,11 @@ from rest_framework.response import Response
 
 from ... import api
 from ...exceptions import InvalidInput, PermissionDenied
+from ...presentation import iso_datetime
 from .errors import ErrorMappingAPIView
 from .permissions import AUTHENTICATION_CLASSES, IsActiveUser
 
 _DESIGN_FIELDS = ("title", "html", "css", "page_size", "orientation", "language")
-
-
-def _iso(moment) -> str | None:
-    return moment.isoformat() if moment else None
 
 
 def _person(user) -> dict | None:
@@ -47,7 +44,7 @@ def version_data(version) -> dict:
         "uuid": str(version.uuid),
         "number": version.number,
         "title": version.title,
-        "created_at": _iso(version.created_at),
+        "created_at": iso_datetime(version.created_at),
         "created_by": _person(version.created_by),
         "page_size": version.page_size,
         "orientation": version.orientation,
@@ -55,13 +52,13 @@ def version_data(version) -> dict:
     }
 
 
-def certificate_data(certificate) -> dict:
+def author_certificate_data(certificate) -> dict:
     """An author certificate in a list: title, creator and the number of its latest version (R3)."""
     return {
         "uuid": str(certificate.uuid),
         "title": certificate.title,
         "creator": _person(certificate.created_by),
-        "created_at": _iso(certificate.created_at),
+        "created_at": iso_datetime(certificate.created_at),
         "latest_version": certificate.latest_version_number,
     }
 
@@ -76,11 +73,11 @@ def assignment_data(assignment) -> dict | None:
     if assignment is None:
         return None
     body: dict[str, Any] = {
-        "assigned_at": _iso(assignment.assigned_at),
+        "assigned_at": iso_datetime(assignment.assigned_at),
         "assigned_by": _person(assignment.assigned_by) if assignment.assigned_by_id else None,
     }
     if assignment.version_id:
-        body.update(kind="author", certificate=certificate_data(assignment.version.certificate),
+        body.update(kind="author", certificate=author_certificate_data(assignment.version.certificate),
                     version=version_data(assignment.version))
     else:
         body.update(kind="classic", classic=classic_data(assignment.classic))
@@ -145,7 +142,7 @@ class AuthorCertificatesView(AuthoringAPIView):
 
     def get(self, request: Request) -> Response:
         tenant = self.author_tenant(request)
-        results = [certificate_data(certificate) for certificate in api.list_author_certificates(tenant=tenant)]
+        results = [author_certificate_data(certificate) for certificate in api.list_author_certificates(tenant=tenant)]
         return Response({"count": len(results), "results": results})
 
     def post(self, request: Request) -> Response:
@@ -154,7 +151,7 @@ class AuthorCertificatesView(AuthoringAPIView):
             tenant=tenant, created_by=request.user, assets=_uploaded_assets(request),
             **_design_arguments(request, required=True),
         )
-        body = certificate_data(version.certificate)
+        body = author_certificate_data(version.certificate)
         body["version"] = version_data(version)
         return Response(body, status=status.HTTP_201_CREATED)
 
@@ -211,7 +208,7 @@ class TrainingCertificateView(TrainingStaffView):
             "offers_author_certificates": choices.offers_author_certificates,
             "classic": [classic_data(classic) for classic in choices.classic],
             "author": [
-                {**certificate_data(choice.certificate),
+                {**author_certificate_data(choice.certificate),
                  "selected_version": version_data(choice.selected_version) if choice.selected_version else None,
                  "versions": [version_data(version) for version in versions.get(choice.certificate.pk, [])]}
                 for choice in choices.author
@@ -243,9 +240,9 @@ class TrainingReportView(TrainingStaffView):
             {
                 "username": row.username,
                 "learner_name": row.learner_name,
-                "completed_at": _iso(row.completed_at),
+                "completed_at": iso_datetime(row.completed_at),
                 "certificate_state": row.certificate_state or None,
-                "generated_at": _iso(row.generated_at),
+                "generated_at": iso_datetime(row.generated_at),
                 "certificate_uuid": row.certificate_uuid or None,
             }
             for row in api.progress_report(viewer=request.user, training=training)
