@@ -12,12 +12,15 @@ MANAGE := $(PY) tests/host/manage.py
 DEMO_DB := var/demo.sqlite3
 PYTEST := $(PY) -m pytest
 
-.PHONY: help venv requirements quality test test-sqlite test-services test-browser demo bench static clean messages \
+.PHONY: help venv requirements quality test test-sqlite test-verawood test-ulmo test-services test-browser demo bench static \
+	clean messages \
 	frontend test-frontend test-tutor
 
 help:
 	@echo "make demo   - install, migrate and serve the demo LMS + Studio on http://127.0.0.1:8000"
-	@echo "make test   - every test and quality check (SQLite, PostgreSQL, MariaDB, Celery worker, browser)"
+	@echo "make test   - every test and quality check (SQLite, Verawood pins, widgets, Tutor plugin, PostgreSQL,"
+	@echo "              MariaDB, Celery worker, browser), then a summary of what ran and what was skipped"
+	@echo "make test-ulmo - the SQLite suite on Python 3.11 with Open edX Ulmo's pins (tox -e py311-ulmo)"
 	@echo "make bench  - benchmarks of generation (see README)"
 	@echo "make requirements - recompile requirements/*.txt from *.in"
 	@echo "make static - (release) vendor Paragon's CSS into the package's static files"
@@ -36,7 +39,7 @@ venv: $(VENV)/.installed
 requirements: venv
 	$(PY) -m pip install -q pip-tools
 	$(VENV)/bin/pip-compile -q --strip-extras --allow-unsafe -o requirements/base.txt requirements/base.in
-	$(VENV)/bin/pip-compile -q --strip-extras --allow-unsafe -o requirements/test.txt requirements/test.in
+	$(VENV)/bin/pip-compile -q --strip-extras --allow-unsafe -c requirements/base.txt -o requirements/test.txt requirements/test.in
 
 messages: venv
 	cd author_certificates && ../$(PY) ../tests/host/manage.py compilemessages -l es
@@ -82,8 +85,17 @@ $(TUTOR_VENV)/.installed: tutor/pyproject.toml
 test-tutor: $(TUTOR_VENV)/.installed
 	$(TUTOR_VENV)/bin/python -m pytest -q tutor/tests
 
-test: quality test-sqlite test-frontend test-tutor test-services test-browser
-	@echo "make test: all suites passed"
+# The SQLite suite with an Open edX release's pins (tox.ini, requirements/constraints-*.txt).
+test-verawood: venv
+	$(VENV)/bin/tox -e py312-verawood
+
+test-ulmo: venv
+	$(VENV)/bin/tox -e py311-ulmo
+
+# Every step in order (a failure does not stop the later ones), then a summary of what ran,
+# what failed and what was skipped: tests/tools/run_all.py.
+test: venv
+	$(PY) tests/tools/run_all.py
 
 demo: venv
 	mkdir -p var
@@ -99,4 +111,4 @@ bench: venv
 	$(PY) bench/run.py
 
 clean:
-	rm -rf var .pytest_cache build dist *.egg-info
+	rm -rf var .pytest_cache .tox build dist *.egg-info

@@ -100,6 +100,20 @@ def _check_max_asset_bytes() -> list:
     return []
 
 
+# Render limits and upload size: whole numbers, positive (RENDER_PROCESSES: 0 renders in-process).
+_LIMIT_SETTINGS = {"MAX_DESIGN_UPLOAD_BYTES": 1, "RENDER_PROCESSES": 0, "RENDER_CPU_SECONDS": 1,
+                   "RENDER_MEMORY_MB": 1, "RENDER_WALL_SECONDS": 1}
+
+
+def _check_limits() -> list:
+    return [
+        Error(f"{_setting(name)} must be a whole number of at least {minimum} (got {value!r}).",
+              id="author_certificates.E007")
+        for name, minimum in _LIMIT_SETTINGS.items()
+        if isinstance(value := conf.get(name), bool) or not isinstance(value, int) or value < minimum
+    ]
+
+
 def _check_verification_url() -> list:
     if conf.get("VERIFICATION_BASE_URL") or getattr(settings, "LMS_ROOT_URL", ""):
         return []
@@ -152,6 +166,7 @@ def check_configuration(app_configs=None, **kwargs) -> list:
         *_check_importable("ROLE_RESOLVER"),
         *_check_storage_alias(),
         *_check_max_asset_bytes(),
+        *_check_limits(),
         *_check_verification_url(),
         *_check_rest_framework(),
         *_check_filters(),

@@ -28,11 +28,24 @@ DEFAULTS: dict[str, Any] = {
     "CELERY_QUEUE": None,
     # Largest uploaded design asset, in bytes.
     "MAX_ASSET_BYTES": 5 * 1024 * 1024,
+    # Largest request body a design save or preview may send (its assets together, base64 in
+    # JSON included), in bytes: refused from its Content-Length before it is read.
+    "MAX_DESIGN_UPLOAD_BYTES": 32 * 1024 * 1024,
     # Absolute base URL of verification links printed on certificates (no trailing slash);
     # empty: built from the request, else from the LMS root URL.
     "VERIFICATION_BASE_URL": "",
     # Name of the platform printed on certificates.
     "PLATFORM_NAME": "",
+    # Every render (a save's trial render, previews, generation) runs in one of this many
+    # render processes per web or worker process, with the hard limits below; 0 renders in the
+    # calling process without any limit (debugging only).
+    "RENDER_PROCESSES": 2,
+    # CPU seconds one render may use before its process is stopped.
+    "RENDER_CPU_SECONDS": 10,
+    # Address space of a render process, in MB (WeasyPrint and its caches take about 300).
+    "RENDER_MEMORY_MB": 1024,
+    # Seconds one render may take, waiting included, before its process is killed.
+    "RENDER_WALL_SECONDS": 20,
     # A certificate still "generating" this many seconds after it was requested is taken as lost
     # (a worker died, the message was dropped): the learner can try again.
     "GENERATION_TIMEOUT_SECONDS": 900,

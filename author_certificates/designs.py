@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 from functools import lru_cache
 
+from . import conf
 from .models import AuthorCertificateVersion, ClassicCertificate, VersionAsset
-from .rendering import Asset, Design, classic_design
+from .rendering import Asset, Design, RenderLimits, classic_design
 
 # Bounded: a design holds its assets' bytes (at most MAX_ASSET_BYTES each).
 MAX_CACHED_VERSIONS = 64
@@ -62,4 +63,17 @@ def classic_certificate_design(classic: ClassicCertificate) -> Design:
         language=classic.language,
         title=classic.name,
         cache_key=f"classic:{classic.uuid}:{digest[:16]}",
+    )
+
+
+def render_limits() -> RenderLimits | None:
+    """The limits of every render, from settings (None: render in this process, unbounded)."""
+    processes = conf.get("RENDER_PROCESSES")
+    if not processes:
+        return None
+    return RenderLimits(
+        processes=processes,
+        cpu_seconds=conf.get("RENDER_CPU_SECONDS"),
+        memory_bytes=conf.get("RENDER_MEMORY_MB") * 1024 * 1024,
+        wall_seconds=conf.get("RENDER_WALL_SECONDS"),
     )

@@ -18,6 +18,10 @@ class InvalidInput(AuthorCertificatesError, ValueError):
     """An argument is malformed or empty (HTTP 400)."""
 
 
+class UploadTooLarge(InvalidInput):
+    """A request body is larger than an upload may be; refused before it is read (HTTP 413)."""
+
+
 class MalformedTrainingKey(InvalidInput):
     """A training key string does not have one of the documented forms (HTTP 400)."""
 
@@ -84,6 +88,10 @@ class InvalidDesign(InvalidInput):
             problems = [problems]
         self.problems = list(problems)
         super().__init__("; ".join(str(problem) for problem in self.problems))
+
+    def __reduce__(self):
+        # Rebuilt from its problems (lines and fields kept) when it crosses a process boundary.
+        return (type(self), (self.problems,))
 
 
 class RenderingFailed(AuthorCertificatesError):

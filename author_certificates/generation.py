@@ -25,7 +25,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import compat, conf, storage
-from .designs import classic_certificate_design, version_design
+from .designs import classic_certificate_design, render_limits, version_design
 from .exceptions import GenerationFailed, InvalidDesign, UnknownCertificate
 from .models import Completion, IssuedCertificate, IssuedState
 from .rendering import CertificateContext, Design, render_pdf
@@ -223,7 +223,7 @@ def generate_certificate(*, issued_certificate_id: int, now: datetime.datetime |
         # with the file so that a re-render prints the same name (R8).
         learner_name = issued.learner_name or compat.learner_full_name(issued.user)
         job = _job_for(row, timezone.localdate(moment), learner_name)
-        pdf = render_pdf(job.design, job.context, author=job.author)
+        pdf = render_pdf(job.design, job.context, author=job.author, limits=render_limits())
     except Exception as error:
         _record_failure(issued, attempt, error)
         raise GenerationFailed(f"Rendering certificate {issued.uuid} failed: {error}") from error
@@ -287,7 +287,7 @@ def read_certificate(issued: IssuedCertificate) -> bytes:
         log.error("Certificate file %s of %s is missing; rendering it again from its pinned design.",
                   issued.file, issued.uuid)
     job = _reprint_job(issued)
-    pdf = render_pdf(job.design, job.context, author=job.author)
+    pdf = render_pdf(job.design, job.context, author=job.author, limits=render_limits())
     digest = hashlib.sha256(pdf).hexdigest()
     if digest != issued.sha256:
         log.error("Re-rendered certificate %s differs from the recorded sha256 (%s != %s).",

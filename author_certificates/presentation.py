@@ -20,6 +20,7 @@ from .exceptions import (
     NotFound,
     NothingAssigned,
     PermissionDenied,
+    UploadTooLarge,
     VersionConflict,
     WrongTenant,
 )
@@ -33,6 +34,7 @@ _ANSWERS: tuple[tuple[type[AuthorCertificatesError], int, str], ...] = (
     (PermissionDenied, 403, "permission_denied"),
     (NotFound, 404, "not_found"),  # WrongTenant too: another tenant's object is not revealed
     (InvalidDesign, 400, "invalid_design"),
+    (UploadTooLarge, 413, "too_large"),
     (InvalidInput, 400, "invalid"),
     (NothingAssigned, 409, "nothing_assigned"),
     (VersionConflict, 409, "version_conflict"),

@@ -5,6 +5,8 @@
  */
 module.exports = {
   testEnvironment: 'jsdom',
+  // A busy two-core CI machine runs a whole user journey in a few seconds; the default 5 s is tight.
+  testTimeout: 30000,
   roots: ['<rootDir>/test'],
   setupFilesAfterEnv: ['<rootDir>/test/setup.js'],
   moduleNameMapper: {

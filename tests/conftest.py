@@ -6,6 +6,8 @@ import datetime
 
 import pytest
 
+from tests.tools.ci_skips import pytest_runtest_makereport  # noqa: F401 - the hook, installed here
+
 FIXED_NOW = datetime.datetime(2026, 3, 14, 9, 30, tzinfo=datetime.UTC)
 
 SIMPLE_HTML = """<main>

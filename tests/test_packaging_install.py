@@ -162,6 +162,11 @@ def test_a_bare_django_project_migrates_and_checks_with_the_installed_wheel(whee
     assert probe[0].startswith(str(site_packages))
     assert probe[1] == str(["author_certificates.apps:AuthorCertificatesConfig"] * 2)
 
+    _migrate_and_check_a_bare_project(python, tmp_path)
+
+
+def _migrate_and_check_a_bare_project(python: Path, tmp_path: Path) -> None:
+    """`migrate` and `check` a project with the README's INSTALLED_APPS, run by ``python``."""
     project = tmp_path / "project"
     project.mkdir()
     apps = _installed_apps_from_install_doc()
@@ -178,3 +183,33 @@ def test_a_bare_django_project_migrates_and_checks_with_the_installed_wheel(whee
     assert "no issues" in checked.stdout
     shown = _run(*env_python, "showmigrations", "author_certificates", settings_arg, cwd=project).stdout
     assert "[X] 0001_initial" in shown and "[ ]" not in shown
+
+
+ULMO_CONSTRAINTS = REPO / "requirements" / "constraints-ulmo.txt"
+
+
+def _python_3_11() -> str | None:
+    """A Python 3.11 interpreter (pyenv's shim or a system one), or None."""
+    for candidate in ("python3.11", str(Path.home() / ".pyenv" / "versions" / "3.11.7" / "bin" / "python3.11")):
+        found = shutil.which(candidate)
+        if found and subprocess.run([found, "-c", "import sys; assert sys.version_info[:2] == (3, 11)"],
+                                    capture_output=True).returncode == 0:
+            return found
+    return None
+
+
+def test_the_wheel_installs_on_python_3_11_with_ulmo_pins(wheel, tmp_path):
+    """What an Ulmo image does: pip installs the wheel (and its dependencies) next to Ulmo's pins."""
+    python_3_11 = _python_3_11()
+    if python_3_11 is None:
+        pytest.skip("Python 3.11 is not installed (pyenv install 3.11.7)")
+    venv = tmp_path / "venv311"
+    _run(python_3_11, "-m", "venv", str(venv), cwd=tmp_path)
+    python = venv / "bin" / "python"
+    _run(str(python), "-m", "pip", "install", "-q", "-c", str(ULMO_CONSTRAINTS), str(wheel), cwd=tmp_path,
+         timeout=600)
+    installed = _run(str(python), "-m", "pip", "list", "--format=freeze", cwd=tmp_path).stdout.lower().split()
+    assert "django==5.2.7" in installed and "openedx-events==10.5.0" in installed and "xblock==5.2.0" in installed
+    assert "celery==5.5.3" in installed
+
+    _migrate_and_check_a_bare_project(python, tmp_path)

@@ -9,6 +9,8 @@ from author_certificates import api, storage, tasks
 from author_certificates.models import IssuedCertificate
 from author_certificates.tasks import enqueue_generation, generate_certificate_task
 
+from .celery_settings import celery_settings
+
 pytestmark = pytest.mark.django_db
 
 
@@ -22,10 +24,8 @@ def requested(course, classic_en, staff, learner, now):
 @pytest.fixture
 def with_broker():
     """Celery configured with a broker (production): tasks are queued, not run in-process."""
-    conf = generate_certificate_task.app.conf
-    conf.task_always_eager = False
-    yield
-    conf.task_always_eager = True
+    with celery_settings(generate_certificate_task.app, task_always_eager=False):
+        yield
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 
 from .. import conf
-from ..exceptions import InvalidDesign, InvalidInput, UnknownCertificate, VersionConflict, WrongTenant
+from ..exceptions import InvalidInput, UnknownCertificate, VersionConflict, WrongTenant
 from ..models import (
     AuthorCertificate,
     AuthorCertificateVersion,
@@ -21,7 +21,7 @@ from ..models import (
     PageSize,
     VersionAsset,
 )
-from ..rendering import Asset, Design, normalise_assets, sniff_asset, validate_design
+from ..rendering import Design, check_design
 from ._common import now_or, require_title
 
 CertificateRef = AuthorCertificate | uuid.UUID | str
@@ -48,19 +48,14 @@ def _design_fields(html: Any, css: Any, page_size: Any, orientation: Any, langua
 
 
 def _checked_design(fields: Mapping[str, str], title: str, assets: Mapping[str, bytes]) -> Design:
-    """Sniff, validate and normalise a design; raise InvalidDesign listing every problem."""
-    problems = []
-    sniffed: list[Asset] = []
-    for name, data in assets.items():
-        try:
-            sniffed.append(sniff_asset(name, bytes(data)))
-        except InvalidDesign as error:
-            problems.extend(error.problems)
-    if problems:
-        raise InvalidDesign(problems)
-    design = Design(title=title, assets=tuple(sniffed), **fields)
-    validate_design(design, max_asset_bytes=conf.get("MAX_ASSET_BYTES"))
-    return Design(title=title, assets=normalise_assets(design.assets), **fields)
+    """Sniff, validate and normalise a design in a bounded render process; raise InvalidDesign
+    listing every problem (a trial render past a render limit included)."""
+    from ..designs import render_limits
+
+    # Plain str and bytes: they cross to a render process, which knows nothing of Django's types.
+    return check_design(title=str(title), assets={str(name): bytes(data) for name, data in assets.items()},
+                        max_asset_bytes=conf.get("MAX_ASSET_BYTES"), limits=render_limits(),
+                        **{name: str(value) for name, value in fields.items()})
 
 
 def _store_version(
@@ -246,6 +241,7 @@ def preview_design(
     InvalidInput, UnknownCertificate (also for a certificate of another tenant than ``tenant``),
     RenderingFailed.
     """
+    from ..designs import render_limits
     from ..rendering import preview_pdf
 
     carried: dict[str, bytes] = {}
@@ -258,7 +254,7 @@ def preview_design(
     carried.update(add_assets or {})
     fields = _design_fields(html, css, page_size, orientation, language)
     design = _checked_design(fields, require_title(title), carried)
-    return preview_pdf(design)
+    return preview_pdf(design, limits=render_limits())
 
 
 def preview_version(*, version: AuthorCertificateVersion | uuid.UUID | str, tenant: str | None = None) -> bytes:
@@ -266,10 +262,10 @@ def preview_version(*, version: AuthorCertificateVersion | uuid.UUID | str, tena
 
     Raises UnknownCertificate, WrongTenant (a version of another tenant), RenderingFailed.
     """
-    from ..designs import version_design
+    from ..designs import render_limits, version_design
     from ..rendering import preview_pdf
 
-    return preview_pdf(version_design(get_version(version=version, tenant=tenant)))
+    return preview_pdf(version_design(get_version(version=version, tenant=tenant)), limits=render_limits())
 
 
 def latest_versions(*, certificates: Iterable[AuthorCertificate]) -> dict[int, AuthorCertificateVersion]:

@@ -79,7 +79,7 @@ _cache_lock = threading.Lock()
 _shared_fonts: SharedFontConfiguration | None = None
 # WeasyPrint (pango, fontconfig, its caches) is not documented as thread-safe and the font
 # configuration is shared: a threaded worker renders one certificate at a time. Rendering is
-# CPU-bound Python anyway; throughput comes from more processes, which scale (DESIGN.md).
+# CPU-bound Python anyway; throughput comes from more processes, which scale (docs/architecture.md).
 RENDER_LOCK = threading.RLock()
 
 
@@ -180,8 +180,8 @@ def render_pdf(design: Design, context: CertificateContext, *, author: str = "")
                 prepared.image_cache.clear()
                 raise InvalidDesign(refusal_problems(refusals) + attachment_problems(attachments))
             return pdf
-        except (InvalidDesign, RenderingFailed):
-            raise
+        except (InvalidDesign, RenderingFailed, MemoryError):
+            raise  # MemoryError: a render process answers it as its memory limit
         except Exception as error:
             raise RenderingFailed(f"rendering the certificate failed: {type(error).__name__}: {error}") from error
 

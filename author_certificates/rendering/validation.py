@@ -71,7 +71,7 @@ def _asset_problems(design: Design, max_bytes: int) -> list[DesignProblem]:
         if len(asset.data) > max_bytes:
             problems.append(
                 DesignProblem(
-                    f"'{asset.name}' is {_megabytes(len(asset.data))}, more than the {_megabytes(max_bytes)} limit",
+                    f"'{asset.name}' is {megabytes(len(asset.data))}, more than the {megabytes(max_bytes)} limit",
                     field="assets",
                 )
             )
@@ -107,6 +107,8 @@ def _trial_render_problems(design: Design, *, skip_local_fonts: bool) -> list[De
             return [_locate_problem(problem, design) for problem in error.problems] + _refusals(
                 refusals, design, skip_local_fonts
             )
+        except MemoryError:
+            raise  # a render process answers it as its memory limit
         except Exception as error:  # noqa: BLE001 -- WeasyPrint fails in many ways on odd input: report it
             return [DesignProblem(f"the trial render failed: {type(error).__name__}: {error}")] + _refusals(
                 refusals, design, skip_local_fonts
@@ -145,5 +147,5 @@ def _find(url: str, design: Design) -> tuple[str, int] | None:
     return None
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"

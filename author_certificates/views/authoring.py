@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 
 from .. import api
 from ..exceptions import InvalidInput, NotFound, RenderingFailed
+from ..uploads import bounded_design_upload, refused_assets
 from .forms import DesignForm
 
 # Fields of the editor a DesignProblem.field may name; anything else is shown above the form.
@@ -90,6 +91,7 @@ def certificate_list(request: HttpRequest) -> HttpResponse:
     return render(request, "author_certificates/studio/list.html", {"rows": rows, "tenant": tenant})
 
 
+@bounded_design_upload
 @login_required
 @require_http_methods(["GET", "POST"])
 def certificate_editor(request: HttpRequest, uuid: Any = None) -> HttpResponse:
@@ -121,7 +123,10 @@ def certificate_editor(request: HttpRequest, uuid: Any = None) -> HttpResponse:
     if request.method != "POST":
         return render(request, "author_certificates/studio/editor.html", context)
     previewing = request.POST.get("action") == "preview"
-    if not form.is_valid():
+    refused = refused_assets(request)
+    if not form.is_valid() or refused:
+        for problem in refused:
+            form.add_error("assets", problem.message)
         if previewing:
             return _preview_failure(request, form, context)
         return render(request, "author_certificates/studio/editor.html", context, status=400)

@@ -389,6 +389,12 @@ function CertificateSelector({ courseId }) {
   const [panel, setPanel] = useState2("");
   const [busy, setBusy] = useState2(false);
   const mounted = useRef2(true);
+  const panelHeading = useRef2(null);
+  useEffect2(() => {
+    if (panel && panelHeading.current) {
+      panelHeading.current.focus();
+    }
+  }, [panel]);
   const load = useCallback2(async () => {
     setError(null);
     try {
@@ -443,13 +449,13 @@ function CertificateSelector({ courseId }) {
     body && /* @__PURE__ */ jsxs2(Fragment, { children: [
       /* @__PURE__ */ jsx3("p", { className: "author-certificates-current", children: /* @__PURE__ */ jsx3(CurrentCertificate, { current: body.current }) }),
       !body.can_assign && /* @__PURE__ */ jsx3("p", { className: "text-muted small", children: intl.formatMessage(messages_default.readOnly) }),
-      !panel && /* @__PURE__ */ jsx3(Button2, { variant: body.can_assign ? "primary" : "outline-primary", size: "sm", onClick: () => setPanel(firstPanel), "aria-expanded": "false", children: intl.formatMessage(messages_default.select) }),
+      !panel && /* @__PURE__ */ jsx3(Button2, { variant: body.can_assign ? "primary" : "outline-primary", size: "sm", onClick: () => setPanel(firstPanel), children: intl.formatMessage(messages_default.select) }),
       panel && /* @__PURE__ */ jsxs2("div", { className: "author-certificates-panel mt-2", children: [
         /* @__PURE__ */ jsxs2("div", { className: "d-flex justify-content-between align-items-center mb-2", children: [
-          /* @__PURE__ */ jsx3("h4", { className: "h5 m-0", children: intl.formatMessage(panel === "author" ? messages_default.authorList : panel === "classic" ? messages_default.classicList : messages_default.select) }),
+          /* @__PURE__ */ jsx3("h4", { className: "h5 m-0", tabIndex: -1, ref: panelHeading, children: intl.formatMessage(panel === "author" ? messages_default.authorList : panel === "classic" ? messages_default.classicList : messages_default.select) }),
           /* @__PURE__ */ jsxs2("span", { children: [
             panel !== "choose" && firstPanel === "choose" && /* @__PURE__ */ jsx3(Button2, { variant: "link", size: "sm", onClick: () => setPanel("choose"), children: intl.formatMessage(messages_default.back) }),
-            /* @__PURE__ */ jsx3(Button2, { variant: "outline-primary", size: "sm", onClick: () => setPanel(""), "aria-expanded": "true", children: intl.formatMessage(messages_default.close) })
+            /* @__PURE__ */ jsx3(Button2, { variant: "outline-primary", size: "sm", onClick: () => setPanel(""), children: intl.formatMessage(messages_default.close) })
           ] })
         ] }),
         panel === "choose" && /* @__PURE__ */ jsxs2("div", { className: "d-flex flex-column", children: [

@@ -6,7 +6,8 @@ import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { IntlProvider } from 'react-intl';
 
-import { AuthoringSidebarCertificateSelector, learnerDashboardCertificateAction } from '../src';
+// The released build (dist/), as an MFE installs it: the Chromium suite exercises what ships.
+import { AuthoringSidebarCertificateSelector, learnerDashboardCertificateAction } from '../dist/index.js';
 
 const root = document.getElementById('harness');
 const { slot, locale } = root.dataset;

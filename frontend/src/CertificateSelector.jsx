@@ -109,6 +109,12 @@ function CertificateSelector({ courseId }) {
   const [panel, setPanel] = useState('');
   const [busy, setBusy] = useState(false);
   const mounted = useRef(true);
+  const panelHeading = useRef(null);
+
+  // Keyboard and screen reader users land on what just opened (as the Studio page's side window).
+  useEffect(() => {
+    if (panel && panelHeading.current) { panelHeading.current.focus(); }
+  }, [panel]);
 
   const load = useCallback(async () => {
     setError(null);
@@ -164,14 +170,14 @@ function CertificateSelector({ courseId }) {
           <p className="author-certificates-current"><CurrentCertificate current={body.current} /></p>
           {!body.can_assign && <p className="text-muted small">{intl.formatMessage(messages.readOnly)}</p>}
           {!panel && (
-            <Button variant={body.can_assign ? 'primary' : 'outline-primary'} size="sm" onClick={() => setPanel(firstPanel)} aria-expanded="false">
+            <Button variant={body.can_assign ? 'primary' : 'outline-primary'} size="sm" onClick={() => setPanel(firstPanel)}>
               {intl.formatMessage(messages.select)}
             </Button>
           )}
           {panel && (
             <div className="author-certificates-panel mt-2">
               <div className="d-flex justify-content-between align-items-center mb-2">
-                <h4 className="h5 m-0">
+                <h4 className="h5 m-0" tabIndex={-1} ref={panelHeading}>
                   {intl.formatMessage(panel === 'author' ? messages.authorList
                     : panel === 'classic' ? messages.classicList : messages.select)}
                 </h4>
@@ -179,7 +185,7 @@ function CertificateSelector({ courseId }) {
                   {panel !== 'choose' && firstPanel === 'choose' && (
                     <Button variant="link" size="sm" onClick={() => setPanel('choose')}>{intl.formatMessage(messages.back)}</Button>
                   )}
-                  <Button variant="outline-primary" size="sm" onClick={() => setPanel('')} aria-expanded="true">
+                  <Button variant="outline-primary" size="sm" onClick={() => setPanel('')}>
                     {intl.formatMessage(messages.close)}
                   </Button>
                 </span>

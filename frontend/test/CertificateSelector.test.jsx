@@ -45,8 +45,10 @@ describe('CertificateSelector for admins and trainers', () => {
 
     expect(await screen.findByText('Diploma, version 1')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Select certificate' }));
-    // With author certificates there is the Classic/Author choice.
+    // With author certificates there is the Classic/Author choice; focus moves to what opened.
+    expect(screen.getByRole('heading', { name: 'Select certificate' })).toHaveFocus();
     await userEvent.click(screen.getByRole('button', { name: 'Author certificates' }));
+    expect(screen.getByRole('heading', { name: 'Author certificates' })).toHaveFocus();
 
     const item = screen.getByRole('heading', { name: 'Diploma' }).closest('li');
     expect(within(item).getByText('Created by Ana Author')).toBeInTheDocument();

@@ -24,6 +24,7 @@ from pypdf import PdfReader
 from author_certificates import api
 from author_certificates.models import IssuedCertificate
 from author_certificates.tasks import enqueue_generation
+from tests.celery_settings import celery_settings
 from tests.host.celery_app import app as celery_app
 from tests.tools.suites import reachable
 
@@ -80,27 +81,25 @@ def worker(settings, tmp_path, django_db_blocker):
              "--loglevel=INFO", "--hostname", f"{queue}@%h"],
             cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     # This test process publishes to the same broker (the host settings make it eager by default).
-    saved = {key: celery_app.conf[key] for key in ("task_always_eager", "broker_url")}
-    celery_app.conf.update(task_always_eager=False, broker_url=REDIS_URL)
-    celery_app._pool = None  # drop a connection pool made for another broker, if any
-    celery_app.amqp._producer_pool = None
-    try:
-        _wait_for(lambda: b"ready." in log_path.read_bytes() or process.poll() is not None,
-                  WORKER_START_TIMEOUT, "the worker to start")
-        assert process.poll() is None, f"the worker exited early:\n{log_path.read_text()}"
-        yield Worker(certificates=var_dir / "certificates", log=log_path)
-    finally:
-        celery_app.conf.update(saved)
-        celery_app._pool = None
+    with celery_settings(celery_app, task_always_eager=False, broker_url=REDIS_URL):
+        celery_app._pool = None  # drop a connection pool made for another broker, if any
         celery_app.amqp._producer_pool = None
-        process.send_signal(signal.SIGTERM)  # warm shutdown: finishes the task at hand
         try:
-            process.wait(WORKER_STOP_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(5)
-        if process.returncode not in (0, -signal.SIGTERM, -signal.SIGKILL):
-            sys.stderr.write(f"celery worker exited with {process.returncode}:\n{log_path.read_text()}\n")
+            _wait_for(lambda: b"ready." in log_path.read_bytes() or process.poll() is not None,
+                      WORKER_START_TIMEOUT, "the worker to start")
+            assert process.poll() is None, f"the worker exited early:\n{log_path.read_text()}"
+            yield Worker(certificates=var_dir / "certificates", log=log_path)
+        finally:
+            celery_app._pool = None
+            celery_app.amqp._producer_pool = None
+            process.send_signal(signal.SIGTERM)  # warm shutdown: finishes the task at hand
+            try:
+                process.wait(WORKER_STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(5)
+            if process.returncode not in (0, -signal.SIGTERM, -signal.SIGKILL):
+                sys.stderr.write(f"celery worker exited with {process.returncode}:\n{log_path.read_text()}\n")
 
 
 @pytest.fixture

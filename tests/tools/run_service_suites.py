@@ -7,29 +7,31 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.tools.suites import missing, pytest, reachable  # noqa: E402
+from tests.tools.suites import Outcome, missing, pytest, reachable, summarise  # noqa: E402
 
 # Rendering tests touch no database; packaging tests build a wheel: both run once, in the SQLite suite.
 DB_SUITE = ["-q", "-n", "2", "-m", "not browser and not services and not packaging", "--ignore=tests/rendering",
             "tests"]
 
 
-def main() -> int:
-    status = 0
+def service_suites() -> list[Outcome]:
+    outcomes = []
     for engine, port, name in (
         ("postgresql", 5432, "PostgreSQL on 127.0.0.1:5432"),
         ("mysql", 3306, "MariaDB on 127.0.0.1:3306"),
     ):
+        suite = f"database suite on {name.split()[0]}"
         if reachable(port):
-            status |= pytest(DB_SUITE, {"AC_TEST_DATABASE": engine})
+            outcomes.append(pytest(suite, DB_SUITE, {"AC_TEST_DATABASE": engine}))
         else:
-            status |= missing(name)
+            outcomes.append(missing(suite, name))
+    suite = "Celery worker suite (Redis, PostgreSQL)"
     if reachable(6379) and reachable(5432):
-        status |= pytest(["-q", "-m", "services", "tests"], {"AC_TEST_DATABASE": "postgresql"})
+        outcomes.append(pytest(suite, ["-q", "-m", "services", "tests"], {"AC_TEST_DATABASE": "postgresql"}))
     else:
-        status |= missing("Redis on 127.0.0.1:6379 (with PostgreSQL) for the Celery worker suite")
-    return status
+        outcomes.append(missing(suite, "Redis on 127.0.0.1:6379 (with PostgreSQL)"))
+    return outcomes
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(summarise(service_suites()))

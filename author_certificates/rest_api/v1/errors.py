@@ -1,7 +1,7 @@
 """The REST API's answer to the public API's exceptions, shared by every endpoint.
 
 The statuses come from ``presentation.http_answer`` (the table the pages use too): NotFound and
-WrongTenant -> 404, InvalidInput -> 400, PermissionDenied / NotCompleted -> 403, NothingAssigned
+WrongTenant -> 404, InvalidInput -> 400 (UploadTooLarge -> 413), PermissionDenied / NotCompleted -> 403, NothingAssigned
 and VersionConflict -> 409. Bodies have DRF's shape, ``{"detail": ..., "code": ...}``, plus
 ``problems`` for an invalid design, so that a client handles our errors and DRF's own
 (authentication, throttling, serializer validation) the same way.

@@ -23,7 +23,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from ... import api
+from ... import api, uploads
 from ...exceptions import InvalidInput, PermissionDenied
 from ...presentation import iso_datetime
 from .errors import ErrorMappingAPIView
@@ -93,6 +93,12 @@ class StaffAPIView(ErrorMappingAPIView):
 class AuthoringAPIView(StaffAPIView):
     """Endpoints of the Author tool: only users who may author for the request's tenant."""
 
+    def initial(self, request: Request, *args, **kwargs) -> None:
+        # Before authentication: DRF's CSRF check reads (and parses) the body.
+        if request.method in ("POST", "PUT", "PATCH"):
+            uploads.check_design_upload(request._request)
+        super().initial(request, *args, **kwargs)
+
     def author_tenant(self, request: Request) -> str:
         tenant = api.tenant_of_request(request=request)
         if not api.can_author(request.user, tenant):
@@ -113,6 +119,8 @@ def _design_arguments(request: Request, *, required: bool) -> dict[str, Any]:
 def _uploaded_assets(request: Request) -> dict[str, bytes]:
     """Assets from multipart files named "assets", or a JSON object {name: base64 bytes}."""
     assets: dict[str, bytes] = {}
+    request.data  # noqa: B018 -- parsed now, so that the files dropped for their size are known
+    uploads.raise_refused_assets(request._request)
     if hasattr(request.data, "getlist") and request.FILES:
         for upload in request.FILES.getlist("assets"):
             assets[upload.name] = upload.read()
