@@ -21,7 +21,7 @@ help:
 	@echo "make test   - every test and quality check (SQLite, Verawood pins, widgets, Tutor plugin, PostgreSQL,"
 	@echo "              MariaDB, Celery worker, browser), then a summary of what ran and what was skipped"
 	@echo "make test-ulmo - the SQLite suite on Python 3.11 with Open edX Ulmo's pins (tox -e py311-ulmo)"
-	@echo "make bench  - benchmarks of generation (see README)"
+	@echo "make bench  - benchmarks as operators run the product: PostgreSQL, Redis, a Celery worker (see README)"
 	@echo "make requirements - recompile requirements/*.txt from *.in"
 	@echo "make static - (release) vendor Paragon's CSS into the package's static files"
 	@echo "make frontend - (release) build the MFE widgets (frontend/dist/, committed) and the harness bundle"

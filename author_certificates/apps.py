@@ -76,6 +76,7 @@ class AuthorCertificatesConfig(AppConfig):
         # Register the system checks and connect the receivers for hosts that are not Open edX
         # (in Open edX, edx-django-utils connects the same receivers with the same dispatch_uid,
         # which Django de-duplicates).
-        from . import checks, signals  # noqa: F401
+        # jobs: its Celery tasks are registered on every worker that loads the plugin.
+        from . import checks, jobs, signals  # noqa: F401
 
         signals.connect_receivers()

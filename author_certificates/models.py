@@ -228,10 +228,25 @@ class Completion(models.Model):
     completed_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
     source = models.CharField(max_length=64, blank=True, help_text=_("What recorded it: api, an event name, ..."))
+    # The learner's issued certificate for the same training, if any: a join on (user, training),
+    # no column of its own. It lets the progress report filter and sort completions by their
+    # certificate in one query (docs/decisions/0070-progress-report-keyset.md).
+    issued = models.ForeignObject(
+        "IssuedCertificate",
+        on_delete=models.DO_NOTHING,
+        from_fields=["user", "training"],
+        to_fields=["user", "training"],
+        null=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-completed_at"]
         constraints = [models.UniqueConstraint(fields=["user", "training"], name="ac_completion_unique")]
+        indexes = [
+            # The progress report's keyset pages in its default order: one training's completions by date.
+            models.Index(fields=["training", "completed_at", "id"], name="ac_completion_report_date"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} completed {self.training}"
@@ -285,6 +300,10 @@ class IssuedCertificate(models.Model):
                 name="ac_issued_generated_has_file",
             ),
         ]
+        indexes = [
+            # The report's state filters and generation-date order, and the ZIP export of a training.
+            models.Index(fields=["training", "state", "generated_at"], name="ac_issued_training_state"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.training} for {self.user} ({self.state})"
@@ -324,3 +343,65 @@ class RoleAssignment(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "scope"}
         super().save(*args, **kwargs)
+
+
+class BulkGenerationState(models.TextChoices):
+    RUNNING = "running", _("Running")
+    FINISHED = "finished", _("Finished")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class BulkGeneration(models.Model):
+    """Staff asked to generate the certificate of every learner who completed a training.
+
+    Worked through in chunks of completions (by id) on Celery, one chunk at a time; each chunk
+    asks for each learner's certificate as the learner would (idempotent), so running it twice,
+    or after a learner generated theirs, generates nothing twice. ``last_completion_id`` is where
+    the next chunk starts; cancelling stops before the next chunk.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="bulk_generations")
+    state = models.CharField(max_length=16, choices=BulkGenerationState.choices, default=BulkGenerationState.RUNNING)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    requested_at = models.DateTimeField()
+    total = models.PositiveIntegerField(default=0, help_text=_("Learners who had completed when it started."))
+    processed = models.PositiveIntegerField(default=0, help_text=_("Learners looked at so far."))
+    started = models.PositiveIntegerField(default=0, help_text=_("Generations this run queued."))
+    skipped = models.PositiveIntegerField(
+        default=0, help_text=_("Learners whose certificate was already generated or being generated.")
+    )
+    refused = models.PositiveIntegerField(
+        default=0, help_text=_("Learners who could not be asked for (e.g. inactive).")
+    )
+    last_completion_id = models.BigIntegerField(default=0)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    cancelled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(state__in=["running", "finished", "cancelled"]),
+                                   name="ac_bulk_generation_state_valid"),
+        ]
+        indexes = [models.Index(fields=["training", "state"], name="ac_bulk_generation_training")]
+
+    def __str__(self) -> str:
+        return f"{self.training}: bulk generation ({self.state})"
+
+
+class ArchiveExport(models.Model):
+    """Who downloaded a ZIP of a training's generated certificates, and when (an audit record)."""
+
+    training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="archive_exports")
+    exported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    exported_at = models.DateTimeField()
+    certificates = models.PositiveIntegerField(help_text=_("Generated certificates the archive lists."))
+
+    class Meta:
+        ordering = ["-exported_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.training}: ZIP exported by {self.exported_by} at {self.exported_at:%Y-%m-%d %H:%M}"

@@ -69,6 +69,14 @@ def read_pdf(name: str) -> bytes:
         return handle.read()
 
 
+def open_pdf(name: str):
+    """A binary file object of a stored certificate, to read in pieces; FileNotFoundError when it is gone."""
+    storage = certificate_storage()
+    if not name or not storage.exists(name):
+        raise FileNotFoundError(f"The certificate file '{name}' is missing from storage.")
+    return storage.open(name, "rb")
+
+
 def delete_pdf(name: str) -> None:
     """Remove a file this process stored itself (after a lost race or a failed record)."""
     storage = certificate_storage()

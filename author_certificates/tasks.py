@@ -132,3 +132,15 @@ def enqueue_generation(issued_certificate_id: int) -> None:
         log.exception("Could not queue the generation of issued certificate %s", issued_certificate_id)
         record_generation_failure(issued_certificate_id=issued_certificate_id,
                                   reason=f"Could not queue the generation: {error}")
+
+
+#: Name of the task that runs one chunk of a bulk generation. It is defined beside the use case it
+#: calls (``author_certificates.jobs``, above the public API in the layers), so it is sent by name.
+BULK_CHUNK_TASK = "author_certificates.bulk_generation_chunk"
+
+
+def enqueue_bulk_chunk(bulk_generation_id: int) -> None:
+    """Queue the next chunk of a bulk generation on the generation queue (raises the broker's errors)."""
+    queue = conf.get("CELERY_QUEUE")
+    options = {"queue": queue} if queue else {}
+    generate_certificate_task.app.send_task(BULK_CHUNK_TASK, args=[bulk_generation_id], **options)

@@ -66,7 +66,7 @@ def test_r10_admins_trainers_and_inspectors_see_the_date(client, make_user, cour
     page = client.get(report_url(course))
     assert page.status_code == 200
     assert f'class="ac-generated-at" datetime="{GENERATED_AT.isoformat()}"' in page.content.decode()
-    csv_lines = client.get(report_url(course, csv=True)).content.decode("utf-8-sig").splitlines()
+    csv_lines = b"".join(client.get(report_url(course, csv=True)).streaming_content).decode("utf-8-sig").splitlines()
     assert csv_lines[1].endswith(f",generated,{GENERATED_AT.isoformat()}")
 
 

@@ -49,8 +49,10 @@ def test_r12_tabs_by_kind_with_counts(trainings, learner, make_user, now):
     for label in ("Courses", "Pathways", "Learning programs"):
         assert label in page
     assert "Computing 101" in _panel(page, "course")
-    assert "Data Pathway" in _panel(page, "pathway")
-    assert "ML Program" in _panel(page, "program")
+    for kind, title in (("pathway", "Data Pathway"), ("program", "ML Program")):
+        assert title not in page, "only the open tab's trainings are rendered"
+        assert title in _panel(client.get(records_url(tab=kind)).content.decode(), kind)
+        assert title in client.get(records_url(tab=kind) + "&panel=1").content.decode()
     assert "Computing 102" not in page, "another learner's completion is not listed"
 
 
@@ -71,7 +73,9 @@ def test_r12_the_tab_in_the_address_is_the_open_one_without_javascript(trainings
     page = signed_in(learner).get(records_url(tab="pathway")).content.decode()
 
     assert 'id="panel-pathway" aria-labelledby="tab-pathway" data-kind="pathway">' in page
-    assert 'id="panel-course" aria-labelledby="tab-course" data-kind="course" hidden>' in page
+    assert ('id="panel-course" aria-labelledby="tab-course" data-kind="course" hidden '
+            'data-src="?tab=course&amp;panel=1">') in page
+    assert '<a href="?tab=course">Show Courses</a>' in page  # the closed tab's own page, without JavaScript
     assert re.search(r'id="tab-pathway" href="\?tab=pathway"[^>]*aria-current="page"', page)
 
 
@@ -93,7 +97,7 @@ def test_r12_query_count_does_not_grow_with_the_number_of_trainings(
     complete(learner, trainings["course"], now)
     assign_classic(trainings["course"], classic_en, staff, now)
     client.get(records_url())  # warm the session and content types
-    with django_assert_num_queries(4) as one:  # session, user, completions, issued certificates
+    with django_assert_num_queries(5) as one:  # session, user, counts by kind, completions, issued certificates
         client.get(records_url())
 
     for index in range(6):
@@ -107,3 +111,18 @@ def test_r12_query_count_does_not_grow_with_the_number_of_trainings(
     with django_assert_num_queries(len(one.captured_queries)):
         page = client.get(records_url()).content.decode()
     assert _tab_count(page, "course") == 7 and page.count('data-state="generating"') == 6
+
+
+def test_r12_row_links_are_the_reversed_urls(trainings, learner, classic_en, staff, now):
+    """Per-row links come from one reverse() per page; they equal what reverse() gives for each row."""
+    from django.urls import reverse
+
+    from author_certificates.views.learning_records import RowLinks
+
+    links = RowLinks()
+    for training in trainings.values():
+        assert links.record_api(training.key) == reverse(
+            "author_certificates:api_record_certificate", kwargs={"training_key": training.key})
+    issued_uuid = "3f1c2b1e-8a0e-4f53-9d7e-6c1c8f0a2b44"
+    assert links.open_certificate(issued_uuid) == reverse("author_certificates:open_certificate",
+                                                          kwargs={"uuid": issued_uuid})

@@ -13,6 +13,7 @@ from .access import (
     can_open_certificate_of_others,
     can_view_report,
 )
+from .archive import export_certificate_archive, file_slug
 from .assignment import (
     AuthorChoice,
     CertificateChoices,
@@ -36,7 +37,18 @@ from .authoring import (
     preview_version,
     save_new_version,
 )
-from .design_options import DEFAULT_ORIENTATION, DEFAULT_PAGE_SIZE, ORIENTATIONS, PAGE_SIZES
+from .bulk import (
+    BulkPanel,
+    can_bulk_generate,
+    can_export_certificates,
+    cancel_bulk_generation,
+    get_bulk_generation,
+    list_bulk_generations,
+    report_bulk_panel,
+    run_bulk_generation_chunk,
+    start_bulk_generation,
+)
+from .design_options import DEFAULT_ORIENTATION, DEFAULT_PAPER_SIZE, DESIGN_ORIENTATIONS, DESIGN_PAGE_SIZES
 from .issuing import (
     CertificateStatus,
     get_certificate_status,
@@ -44,8 +56,21 @@ from .issuing import (
     request_certificate,
 )
 from .opening import matches_issued_pdf, open_certificate, verify_certificate
-from .records import LearningRecord, get_learning_record, list_learning_records
-from .reporting import ProgressRow, progress_report
+from .records import LearningRecord, count_learning_records, get_learning_record, list_learning_records
+from .reporting import (
+    DEFAULT_PAGE_SIZE,
+    DEFAULT_SORT,
+    NOT_REQUESTED,
+    REPORT_STATES,
+    ProgressRow,
+    ReportPage,
+    ReportQuery,
+    iter_progress_report,
+    parse_report_query,
+    progress_report,
+    read_progress_report,
+    spreadsheet_safe,
+)
 from .roles import grant_role
 from .trainings import (
     find_training_by_slug,
@@ -70,9 +95,9 @@ from .words import (
 
 __all__ = [
     "DEFAULT_ORIENTATION",
-    "DEFAULT_PAGE_SIZE",
-    "ORIENTATIONS",
-    "PAGE_SIZES",
+    "DEFAULT_PAPER_SIZE",
+    "DESIGN_ORIENTATIONS",
+    "DESIGN_PAGE_SIZES",
     "AVAILABLE",
     "FAILED",
     "GENERATED",
@@ -82,6 +107,27 @@ __all__ = [
     "CertificateWords",
     "certificate_words",
     "training_kind_label",
+    "DEFAULT_PAGE_SIZE",
+    "DEFAULT_SORT",
+    "NOT_REQUESTED",
+    "REPORT_STATES",
+    "BulkPanel",
+    "ReportPage",
+    "ReportQuery",
+    "can_bulk_generate",
+    "can_export_certificates",
+    "cancel_bulk_generation",
+    "export_certificate_archive",
+    "file_slug",
+    "get_bulk_generation",
+    "iter_progress_report",
+    "list_bulk_generations",
+    "parse_report_query",
+    "read_progress_report",
+    "report_bulk_panel",
+    "run_bulk_generation_chunk",
+    "spreadsheet_safe",
+    "start_bulk_generation",
     "PLACEHOLDERS",
     "can_assign_certificate",
     "can_author",
@@ -123,6 +169,7 @@ __all__ = [
     "revoke_completion",
     "save_new_version",
     "LearningRecord",
+    "count_learning_records",
     "get_learning_record",
     "list_learning_records",
     "matches_issued_pdf",

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import OuterRef
+from django.db.models import Count, OuterRef
 
 from ..exceptions import InvalidInput
 from ..keys import KINDS
@@ -71,6 +71,20 @@ def list_learning_records(
         )
         records.append(LearningRecord(completion=completion, status=status))
     return records
+
+
+def count_learning_records(*, user: Any, tenant: str | None = None) -> dict[str, int]:
+    """How many current completions the learner has of each kind of training (every kind, 0 when
+    none), in one query: the tabs show their counts without reading the other tabs' rows."""
+    counts = dict.fromkeys(KINDS, 0)
+    if user is None or not getattr(user, "is_authenticated", False):
+        return counts
+    completions = Completion.objects.filter(user=user, revoked_at__isnull=True)
+    if tenant is not None:
+        completions = completions.filter(training__tenant=tenant)
+    for kind, number in completions.values_list("training__kind").annotate(number=Count("id")).order_by():
+        counts[kind] = number
+    return counts
 
 
 def get_learning_record(

@@ -34,20 +34,24 @@ _DEFAULT_CSS = "@page { margin: 0 } html, body { margin: 0; padding: 0 }"
 
 
 class BoundedCache(dict):
-    """WeasyPrint's image cache (a plain dict to it), dropping the oldest entries past a limit.
+    """WeasyPrint's image cache (a plain dict to it), emptied between renders past a limit.
 
-    A template may build data: URIs from placeholders, one per learner: without a bound the
-    cache of a long-lived worker would grow with every certificate.
+    A template may build data: URIs from placeholders, one per learner (the QR code is one):
+    without a bound the cache of a long-lived worker would grow with every certificate. It is
+    never trimmed entry by entry: WeasyPrint keeps an image under its URL and the image's bytes
+    under a second key, and a render that finds the one without the other fails (KeyError).
+    Dropping the oldest entry on each insertion did that to every design with more than 16
+    raster images, on its first render.
     """
 
     def __init__(self, limit: int):
         super().__init__()
         self.limit = limit
 
-    def __setitem__(self, key, value):
-        super().__setitem__(key, value)
-        while len(self) > self.limit:
-            del self[next(iter(self))]
+    def trim(self) -> None:
+        """Empty the cache if it holds more than its limit; call it between renders only."""
+        if len(self) > self.limit:
+            self.clear()
 
 
 @dataclass
@@ -170,6 +174,7 @@ def render_pdf(design: Design, context: CertificateContext, *, author: str = "")
     with RENDER_LOCK, recording_refusals() as refusals:
         try:
             prepared = prepared_for(design)
+            prepared.image_cache.trim()
             document, attachments = layout(prepared, design, context, author=author)
             if not (refusals or attachments):
                 # Images inside SVG images are only fetched while drawing: check again after.

@@ -55,8 +55,8 @@ class DesignForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false", "class": "code"}),
     )
-    page_size = forms.ChoiceField(label=_("Page size"), choices=api.PAGE_SIZES, initial=api.DEFAULT_PAGE_SIZE)
-    orientation = forms.ChoiceField(label=_("Orientation"), choices=api.ORIENTATIONS,
+    page_size = forms.ChoiceField(label=_("Page size"), choices=api.DESIGN_PAGE_SIZES, initial=api.DEFAULT_PAPER_SIZE)
+    orientation = forms.ChoiceField(label=_("Orientation"), choices=api.DESIGN_ORIENTATIONS,
                                     initial=api.DEFAULT_ORIENTATION)
     language = forms.ChoiceField(label=_("Language"), choices=DESIGN_LANGUAGES, initial="en")
     assets = MultipleFileField(

@@ -5,7 +5,7 @@ Training keys contain ":" and "+" but never "/", so they travel as one path segm
 
 from django.urls import path
 
-from . import assignment, authoring, report
+from . import assignment, authoring, bulk, report
 
 urlpatterns = [
     path("author-certificates/studio/", authoring.certificate_list, name="studio-list"),
@@ -23,4 +23,19 @@ urlpatterns = [
         name="training-certificate",
     ),
     path("author-certificates/trainings/<str:training_key>/report/", report.progress_report, name="progress-report"),
+    path(
+        "author-certificates/trainings/<str:training_key>/report/bulk-generation/",
+        bulk.start_bulk_generation,
+        name="bulk-generation-start",
+    ),
+    path(
+        "author-certificates/trainings/<str:training_key>/report/bulk-generation/<uuid:uuid>/cancel/",
+        bulk.cancel_bulk_generation,
+        name="bulk-generation-cancel",
+    ),
+    path(
+        "author-certificates/trainings/<str:training_key>/report/certificates.zip",
+        bulk.certificate_archive,
+        name="certificate-archive",
+    ),
 ]

@@ -57,11 +57,16 @@ def test_design_cache_is_bounded():
     assert design(f"version:{newest}", html=f"<p>{newest}</p>") in engine._cache
 
 
-def test_image_cache_is_bounded():
+def test_image_cache_is_emptied_between_renders_past_its_limit():
     cache = engine.BoundedCache(3)
-    for key in "abcde":
+    for key in "abcd":
         cache[key] = key
-    assert list(cache) == ["c", "d", "e"]
+    assert list(cache) == ["a", "b", "c", "d"]  # never trimmed while a render fills it (see test_image_cache_bound)
+    cache.trim()
+    assert cache == {}
+    cache["e"] = "e"
+    cache.trim()
+    assert list(cache) == ["e"]
 
 
 def test_per_learner_data_uris_do_not_grow_the_image_cache():
@@ -73,7 +78,7 @@ def test_per_learner_data_uris_do_not_grow_the_image_cache():
     )
     for number in range(engine.MAX_CACHED_IMAGES + 10):
         render_pdf(saved, make_context(certificate_code=f"C{number}"))
-    assert len(engine.prepared_for(saved).image_cache) <= engine.MAX_CACHED_IMAGES
+    assert len(engine.prepared_for(saved).image_cache) <= engine.MAX_CACHED_IMAGES + 1  # + the last render's
 
 
 def test_preview_uses_sample_data_in_the_design_language():

@@ -237,22 +237,3 @@ class TrainingCertificateView(TrainingStaffView):
         api.assign_certificate(training=training, assigned_by=request.user, classic=classic or None,
                                version=version or None)
         return Response(self._body(request, training))
-
-
-class TrainingReportView(TrainingStaffView):
-    """GET: the progress report (R10): each learner who completed, with the date of first generation."""
-
-    def get(self, request: Request, training_key: str) -> Response:
-        training = self.training(request, training_key)
-        results = [
-            {
-                "username": row.username,
-                "learner_name": row.learner_name,
-                "completed_at": iso_datetime(row.completed_at),
-                "certificate_state": row.certificate_state or None,
-                "generated_at": iso_datetime(row.generated_at),
-                "certificate_uuid": row.certificate_uuid or None,
-            }
-            for row in api.progress_report(viewer=request.user, training=training)
-        ]
-        return Response({"training": training.key, "count": len(results), "results": results})

@@ -36,7 +36,7 @@ urlpatterns = [
 ]
 
 # Staff endpoints (Studio and LMS admin pages use the same use cases).
-from . import staff  # noqa: E402
+from . import report, staff  # noqa: E402
 
 urlpatterns += [
     path("author-certificates/", staff.AuthorCertificatesView.as_view(), name="api_author_certificates"),
@@ -53,7 +53,27 @@ urlpatterns += [
     ),
     path(
         "trainings/<training_key:training_key>/report/",
-        staff.TrainingReportView.as_view(),
+        report.TrainingReportView.as_view(),
         name="api_training_report",
+    ),
+    path(
+        "trainings/<training_key:training_key>/bulk-generations/",
+        report.BulkGenerationsView.as_view(),
+        name="api_bulk_generations",
+    ),
+    path(
+        "trainings/<training_key:training_key>/bulk-generations/<uuid:uuid>/",
+        report.BulkGenerationView.as_view(),
+        name="api_bulk_generation",
+    ),
+    path(
+        "trainings/<training_key:training_key>/bulk-generations/<uuid:uuid>/cancel/",
+        report.BulkGenerationCancelView.as_view(),
+        name="api_bulk_generation_cancel",
+    ),
+    path(
+        "trainings/<training_key:training_key>/certificates.zip",
+        report.CertificateArchiveView.as_view(),
+        name="api_certificate_archive",
     ),
 ]

@@ -1,7 +1,8 @@
 /* Learning Records: progressive enhancement of a page that works without this script.
  *
  * 1. The tab links become an ARIA tabs widget (roving tabindex, arrow keys, Home/End) that
- *    switches panels without a reload and keeps ?tab= in the address.
+ *    switches panels without a reload and keeps ?tab= in the address; a panel the server did not
+ *    render is loaded when its tab is first opened.
  * 2. "Generate certificate" / "Try again" forms call the JSON API instead of reloading: the
  *    control shows "The certificate is being generated" at once, then polls the API with
  *    back-off until the certificate is generated (or failed) and shows "Open certificate".
@@ -45,6 +46,7 @@
         other.removeAttribute("aria-current");
         var panel = panelOf(other);
         if (panel) { panel.hidden = !selected; }
+        if (panel && selected) { loadPanel(panel); }
       });
       if (moveFocus) { tab.focus(); }
       if (window.history && window.history.replaceState) {
@@ -85,6 +87,28 @@
         }
       });
     });
+  }
+
+  /* Only the tab the page was asked for is rendered by the server; the others are read when they
+   * are opened (their panel's data-src answers that panel's HTML). Its link stays as the fallback. */
+  function loadPanel(panel) {
+    var source = panel.getAttribute("data-src");
+    if (!source || !window.fetch) { return; }
+    panel.removeAttribute("data-src");
+    panel.setAttribute("aria-busy", "true");
+    window.fetch(source, {credentials: "same-origin", headers: {"Accept": "text/html"}})
+      .then(function (response) {
+        if (!response.ok) { throw new Error(String(response.status)); }
+        return response.text();
+      })
+      .then(function (html) {
+        var heading = panel.querySelector("h2");
+        panel.innerHTML = html;
+        if (heading) { panel.insertBefore(heading, panel.firstChild); }
+        Array.prototype.forEach.call(panel.querySelectorAll("[data-ac-control]"), setUpControl);
+      })
+      .catch(function () { panel.setAttribute("data-src", source); })
+      .then(function () { panel.removeAttribute("aria-busy"); });
   }
 
   /* ---- Certificate control ------------------------------------------------------------- */

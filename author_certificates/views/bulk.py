@@ -1,0 +1,87 @@
+"""Bulk actions on a training's progress report: generate every learner's certificate (start,
+cancel) and download every generated certificate as a ZIP.
+
+Plain POST forms that redirect back to the report (post/redirect/get) and a plain download
+link, so they work without JavaScript. Who may do what is decided by the API: admins and
+trainers generate; admins, trainers and inspectors download (decision 0071).
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import api
+from ..exceptions import NotFound, NothingAssigned, PermissionDenied
+from .assignment import BadTrainingKey, training_for_staff
+from .report import bad_request
+
+
+def _back_to_report(training) -> HttpResponseRedirect:
+    url = reverse("author_certificates:progress-report", kwargs={"training_key": training.key})
+    return HttpResponseRedirect(f"{url}#bulk-actions")
+
+
+@login_required
+@require_POST
+def start_bulk_generation(request: HttpRequest, training_key: str) -> HttpResponse:
+    """POST: generate the certificate of every learner who completed the training (admins, trainers)."""
+    try:
+        training = training_for_staff(request, training_key)
+    except BadTrainingKey as error:
+        return bad_request(str(error))
+    try:
+        _bulk, started = api.start_bulk_generation(user=request.user, training=training)
+    except PermissionDenied as error:
+        raise DjangoPermissionDenied(str(error)) from None
+    except NothingAssigned:
+        messages.error(request, _("No certificate is assigned to this training, so none can be generated."))
+        return _back_to_report(training)
+    if started:
+        messages.success(request, _("Generating the certificates of every learner who completed this training."))
+    else:
+        messages.info(request, _("The certificates of this training are already being generated."))
+    return _back_to_report(training)
+
+
+@login_required
+@require_POST
+def cancel_bulk_generation(request: HttpRequest, training_key: str, uuid) -> HttpResponse:
+    """POST: stop a bulk generation before its next chunk (admins, trainers)."""
+    try:
+        training = training_for_staff(request, training_key)
+        api.cancel_bulk_generation(user=request.user, training=training, bulk_generation=uuid)
+    except BadTrainingKey as error:
+        return bad_request(str(error))
+    except PermissionDenied as error:
+        raise DjangoPermissionDenied(str(error)) from None
+    except NotFound:
+        raise Http404(_("No such bulk generation.")) from None
+    messages.success(request, _("The bulk generation was stopped. Certificates already queued will still be "
+                                "generated."))
+    return _back_to_report(training)
+
+
+@login_required
+@require_GET
+def certificate_archive(request: HttpRequest, training_key: str) -> HttpResponse:
+    """GET: every generated certificate of the training in one ZIP with ``manifest.csv``, streamed."""
+    try:
+        training = training_for_staff(request, training_key)
+    except BadTrainingKey as error:
+        return bad_request(str(error))
+    training, chunks = api.export_certificate_archive(viewer=request.user, training=training)
+    return archive_response(training, chunks)
+
+
+def archive_response(training, chunks) -> StreamingHttpResponse:
+    """The streamed ZIP download of a training's certificates (the page and the REST API share it)."""
+    response = StreamingHttpResponse(chunks, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="certificates-{api.file_slug(training.key)}.zip"'
+    response["Cache-Control"] = "no-store"
+    return response
