@@ -131,8 +131,8 @@ def printed_learner_name(user: Any, *, profile_name: str | None) -> str:
     edx-platform's ``get_preferred_certificate_name`` (lms/djangoapps/certificates/utils.py) prints
     the learner's verified name when the name-affirmation service exists and the learner chose it
     for certificates, else the profile name. We ask the same service (through
-    ``get_name_affirmation_service``) and use the profile name already read (hot_path joins the
-    profile table, so no extra read when the service is absent, as in a default install). Outside
+    ``get_name_affirmation_service``) and use the profile name (one query on the
+    profile table; nothing more when the service is absent, as in a default install). Outside
     Open edX, or with no profile name: Django's full name, then the username.
     """
     verified = _verified_name_for_certificates(user)

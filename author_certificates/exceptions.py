@@ -2,7 +2,7 @@
 
 Every message says what was wrong and, where it helps, what was expected, so that the web
 layer can show it as it is. Web views map them to HTTP answers in one place
-(`author_certificates.rest_api.v1.errors`).
+(`author_certificates.presentation.http_answer`).
 """
 
 from __future__ import annotations
@@ -38,8 +38,11 @@ class UnknownCertificate(NotFound):
     """No author certificate, version, classic certificate or issued certificate by that id."""
 
 
-class WrongTenant(AuthorCertificatesError):
-    """An object of one tenant was used with an object or user of another tenant (HTTP 403)."""
+class WrongTenant(NotFound):
+    """An object of another tenant than the caller's (HTTP 404: its existence is not revealed).
+
+    Use cases that take a ``tenant`` raise it themselves, so no caller compares tenants.
+    """
 
 
 class PermissionDenied(AuthorCertificatesError):

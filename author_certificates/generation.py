@@ -20,8 +20,8 @@ import logging
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from django.db import DatabaseError, InterfaceError, OperationalError
-from django.db.models import F
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db.models import F, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
@@ -33,8 +33,7 @@ from . import (
 )
 from .designs import classic_certificate_design, render_limits, version_design
 from .exceptions import GenerationFailed, InvalidDesign, UnknownCertificate
-from .hot_path import GenerationRow, generation_row, update_pinned_row
-from .models import IssuedCertificate, IssuedState
+from .models import Completion, IssuedCertificate, IssuedState
 from .rendering import CertificateContext, Design
 
 log = logging.getLogger(__name__)
@@ -83,13 +82,11 @@ class _Attempt:
         return cls(issued.pk, issued.requested_at, issued.classic_id, issued.version_id)
 
     def record(self, *states: str, **values) -> bool:
-        """Set ``values`` and count the attempt, if the row is still as pinned and in one of ``states``.
-
-        One conditional UPDATE, written by hot_path.py: it is on the path of every certificate.
-        """
-        return bool(update_pinned_row(issued_id=self.issued_id, requested_at=self.requested_at,
-                                      classic_id=self.classic_id, version_id=self.version_id,
-                                      states=states, values=values))
+        """Set ``values`` and count the attempt, if the row is still as pinned and in one of ``states``."""
+        return bool(IssuedCertificate.objects.filter(
+            pk=self.issued_id, requested_at=self.requested_at, classic_id=self.classic_id,
+            version_id=self.version_id, state__in=states,
+        ).update(**values, attempts=F("attempts") + 1))
 
 
 def verification_url(uuid: str) -> str:
@@ -100,7 +97,16 @@ def verification_url(uuid: str) -> str:
     return f"{base.rstrip('/')}{reverse('author_certificates:verify', kwargs={'uuid': uuid})}"
 
 
-def _job_for(row: GenerationRow, generation_date: datetime.date, learner_name: str) -> _Job:
+@dataclass(frozen=True)
+class _Loaded:
+    """An issued certificate with what generating it reads: its training, learner, pinned
+    certificate (a version's editor too) and the date the learner completed the training."""
+
+    issued: IssuedCertificate
+    completed_at: datetime.datetime | None
+
+
+def _job_for(row: _Loaded, generation_date: datetime.date, learner_name: str) -> _Job:
     issued = row.issued
     if issued.version_id:
         design = version_design(issued.version)
@@ -158,11 +164,19 @@ def _reprint_job(issued: IssuedCertificate) -> _Job:
     return _Job(design=job.design, context=CertificateContext(**printed), author=author, file_name=job.file_name)
 
 
-def _load(issued_certificate_id: int) -> GenerationRow:
-    row = generation_row(issued_certificate_id)
-    if row is None:
-        raise UnknownCertificate(f"No issued certificate with id {issued_certificate_id}.")
-    return row
+def _load(issued_certificate_id: int) -> _Loaded:
+    # At most one completion per learner and training (ac_completion_unique).
+    completion = Completion.objects.filter(user=OuterRef("user"), training=OuterRef("training"))
+    try:
+        # One statement. A version's design is read by designs.version_design (cached by uuid):
+        # not its HTML and CSS here.
+        issued = (IssuedCertificate.objects.select_related("training", "user", "classic", "version__created_by")
+                  .defer("version__html", "version__css")
+                  .annotate(completed_at=Subquery(completion.values("completed_at")[:1]))
+                  .get(pk=issued_certificate_id))
+    except IssuedCertificate.DoesNotExist:
+        raise UnknownCertificate(f"No issued certificate with id {issued_certificate_id}.") from None
+    return _Loaded(issued=issued, completed_at=issued.completed_at)
 
 
 def _describe(error: BaseException) -> str:
@@ -219,7 +233,7 @@ def generate_certificate(*, issued_certificate_id: int, now: datetime.datetime |
     try:
         # The name printed is the one the learner has when first generating; it is recorded
         # with the file so that a re-render prints the same name (R8).
-        learner_name = issued.learner_name or compat.printed_learner_name(issued.user, profile_name=row.profile_name)
+        learner_name = issued.learner_name or compat.learner_full_name(issued.user)
         job = _job_for(row, timezone.localdate(moment), learner_name)
         pdf = render_pdf(job.design, job.context, author=job.author, limits=render_limits())
     except Exception as error:
@@ -238,9 +252,12 @@ def generate_certificate(*, issued_certificate_id: int, now: datetime.datetime |
     try:
         # `failed` is accepted: a duplicate delivery that failed beside us pinned the same design.
         printed = printed_record(job)
-        recorded = attempt.record(
-            IssuedState.GENERATING, IssuedState.FAILED, state=IssuedState.GENERATED, file=stored_name,
-            sha256=digest, generated_at=moment, learner_name=learner_name, printed=printed, error="")
+        # Its own atomic block: when the task runs inside a caller's transaction (the in-process
+        # runner, a test), a refused UPDATE rolls back to here and the failure can still be recorded.
+        with transaction.atomic():
+            recorded = attempt.record(
+                IssuedState.GENERATING, IssuedState.FAILED, state=IssuedState.GENERATED, file=stored_name,
+                sha256=digest, generated_at=moment, learner_name=learner_name, printed=printed, error="")
     except (OperationalError, InterfaceError) as error:
         # The database went away between storing and recording: nothing refers to the file.
         _discard(stored_name)

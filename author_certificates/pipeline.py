@@ -18,7 +18,6 @@ from openedx_filters.learning.filters import CertificateRenderStarted
 
 from . import api, compat
 from .exceptions import AuthorCertificatesError
-from .models import IssuedState
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +46,7 @@ def certificate_redirect_for(*, user_id: Any, course_key: str) -> str | None:
     user = api.find_user(user_id=user_id)
     status = api.get_certificate_status(user=user, training=training) if user is not None else None
     issued = status.issued if status is not None else None
-    if issued is not None and issued.state == IssuedState.GENERATED:
+    if issued is not None and issued.state == api.GENERATED:
         return reverse(VERIFY_URL_NAME, kwargs={"uuid": issued.uuid})
     if user is None or api.get_current_assignment(training=training) is None:
         return None

@@ -59,7 +59,3 @@ def tenant_for_org(org: str | None) -> str:
     """Tenant of a new training, from its organisation (used when a training is first registered)."""
     return resolve_tenant(org=org)
 
-
-def tenant_of_training(training: Any) -> str:
-    """Tenant of work without a request (events, tasks): the tenant stored on the training."""
-    return training.tenant

@@ -24,6 +24,21 @@ def now():
 
 
 @pytest.fixture
+def pages_read_fixed_now(monkeypatch):
+    """Pages and endpoints ask the API without a time, so the API reads the clock (in
+    ``api._common.now_or``, its one place): here it reads FIXED_NOW, the time the test's rows
+    were written at, so that a certificate requested then is not yet stalled."""
+    import types
+
+    from django.utils import timezone
+
+    from author_certificates.api import _common
+
+    monkeypatch.setattr(_common, "timezone", types.SimpleNamespace(now=lambda: FIXED_NOW, is_naive=timezone.is_naive))
+    return FIXED_NOW
+
+
+@pytest.fixture
 def make_user(django_user_model):
     def make(username: str, **extra):
         extra.setdefault("first_name", username.capitalize())
@@ -93,11 +108,13 @@ def classic_en(db):
 
 
 @pytest.fixture(autouse=True)
-def fixed_dates_never_stall(settings):
-    """Tests request certificates at FIXED_NOW, months before the real clock that pages read:
-    without this, every such "generating" row would count as stalled (see api.issuing.is_stalled).
-    Tests of stalling set the timeout themselves."""
-    settings.AUTHOR_CERTIFICATES_GENERATION_TIMEOUT_SECONDS = 100 * 365 * 24 * 3600
+def default_language_after_each_test():
+    """LocaleMiddleware activates a request's language in the test's thread and leaves it active:
+    a page served in Spanish would otherwise make every later test read Spanish words."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,8 @@ from common.djangoapps.student import roles as host_roles
 from common.djangoapps.student.models import CourseAccessRole
 from opaque_keys.edx.keys import CourseKey
 
-from author_certificates import compat, permissions
+from author_certificates import compat
+from author_certificates.api import access as permissions
 
 pytestmark = pytest.mark.django_db
 

@@ -68,7 +68,7 @@ def test_not_passing_revokes_the_completion_and_an_ungenerated_certificate_can_n
     completion = Completion.objects.get(user=learner, training=course)
     assert completion.revoked_at == LATER
     assert api.get_certificate_status(user=learner, training=course).state == "not_completed"
-    assert api.list_completed_trainings(user=learner) == []
+    assert api.list_learning_records(user=learner) == []
 
 
 def test_not_passing_keeps_an_already_generated_certificate_unchanged(

@@ -60,4 +60,4 @@ def test_revocation_revokes_the_program_completion(learner):
     emit.program_certificate(user=learner, program_uuid=PROGRAM_UUID, revoked=True, time=later)
 
     assert Completion.objects.get(user=learner).revoked_at == later
-    assert api.list_completed_trainings(user=learner, kind="program") == []
+    assert api.list_learning_records(user=learner, kind="program") == []

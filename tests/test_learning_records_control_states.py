@@ -46,7 +46,7 @@ def test_available_shows_generate_certificate(course, classic_en, staff, learner
 
 
 def test_generating_shows_the_message_and_no_action(
-        course, classic_en, staff, learner, now, django_capture_on_commit_callbacks):
+        course, classic_en, staff, learner, now, django_capture_on_commit_callbacks, pages_read_fixed_now):
     assign_classic(course, classic_en, staff, now)
     complete(learner, course, now)
     with django_capture_on_commit_callbacks(execute=False):

@@ -91,7 +91,8 @@ def test_r12_anonymous_visitors_are_sent_to_sign_in(client):
 
 
 def test_r12_query_count_does_not_grow_with_the_number_of_trainings(
-        trainings, learner, classic_en, staff, now, django_assert_num_queries, django_capture_on_commit_callbacks):
+        trainings, learner, classic_en, staff, now, django_assert_num_queries, django_capture_on_commit_callbacks,
+        pages_read_fixed_now):
     client = signed_in(learner)
     complete(learner, trainings["course"], now)
     assign_classic(trainings["course"], classic_en, staff, now)

@@ -32,7 +32,7 @@ def test_r13_a_stalled_generation_shows_as_failed_and_can_be_retried(
     settings.AUTHOR_CERTIFICATES_GENERATION_TIMEOUT_SECONDS = 0
     status = api.get_certificate_status(user=learner, training=course)
     assert status.state == "failed" and status.can_generate
-    assert status.failure_reason == "The generation did not finish in time."
+    assert status.words.reason == "The generation did not finish in time."
     later = now + datetime.timedelta(hours=1)
     with django_capture_on_commit_callbacks() as callbacks:
         retried = api.request_certificate(user=learner, training=course, now=later)

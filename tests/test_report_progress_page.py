@@ -27,7 +27,7 @@ def complete(make_user, course, now, count, start=0):
 
 
 def test_html_table_lists_learner_completion_state_and_first_generation(client, staff, make_user, course, classic_en,
-                                                                         now):
+                                                                         now, pages_read_fixed_now):
     api.assign_certificate(training=course, classic=classic_en, assigned_by=staff, now=now)
     done, pending = complete(make_user, course, now, 2)
     api.request_certificate(user=pending, training=course, now=now)  # on_commit not run: stays generating

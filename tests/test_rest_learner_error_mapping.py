@@ -1,9 +1,11 @@
-"""rest_api.v1.errors: each package exception has one HTTP answer, shared by every endpoint."""
+"""presentation.http_answer and rest_api.v1.errors: each package exception has one HTTP answer,
+shared by every endpoint and page."""
 
 import pytest
 
 from author_certificates import exceptions as e
-from author_certificates.rest_api.v1.errors import is_mapped, status_and_body
+from author_certificates.presentation import http_answer
+from author_certificates.rest_api.v1.errors import status_and_body
 
 
 @pytest.mark.parametrize(("error", "status", "code"), [
@@ -22,9 +24,8 @@ def test_each_exception_has_its_status_and_code(error, status, code):
     assert body["detail"] == str(error)
 
 
-def test_wrong_tenant_is_404_without_details_unless_a_view_asks_for_403():
+def test_another_tenant_s_object_is_404_without_details():
     assert status_and_body(e.WrongTenant("tenant acme")) == (404, {"detail": "Not found.", "code": "not_found"})
-    assert status_and_body(e.WrongTenant("tenant acme"), wrong_tenant_status=403)[0] == 403
 
 
 def test_an_invalid_design_lists_its_problems():
@@ -35,5 +36,5 @@ def test_an_invalid_design_lists_its_problems():
 
 
 def test_failures_that_are_bugs_stay_500s():
-    assert not is_mapped(e.RenderingFailed("boom")) and not is_mapped(ValueError("x"))
+    assert http_answer(e.RenderingFailed("boom")) is None and http_answer(ValueError("x")) is None
     assert status_and_body(e.GenerationFailed("boom"))[0] == 500

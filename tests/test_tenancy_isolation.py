@@ -13,7 +13,7 @@ from urllib.parse import quote
 import pytest
 
 from author_certificates import api
-from author_certificates.exceptions import UnknownCertificate, UnknownTraining, WrongTenant
+from author_certificates.exceptions import UnknownCertificate, WrongTenant
 from tests.conftest import FIXED_NOW, SIMPLE_HTML
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +66,7 @@ def test_another_tenants_objects_cannot_be_reached_or_assigned(tenants, staff):
     with pytest.raises(WrongTenant):
         api.assign_certificate(training=tenants["acme"].training, version=tenants["default"].version,
                                assigned_by=staff, now=FIXED_NOW)
-    with pytest.raises(UnknownTraining):
+    with pytest.raises(WrongTenant):
         api.get_learning_record(user=None, training=tenants["default"].training.key, tenant="acme")
 
 

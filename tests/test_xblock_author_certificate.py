@@ -57,7 +57,7 @@ def test_status_not_completed_then_available_then_generated(learner, staff, cour
     api.assign_certificate(training=course, classic=classic_en, assigned_by=staff, now=now)
     block = make_block(learner)
     assert call(block, "status") == (200, {"state": "not_completed", "button": None, "open_url": None,
-                                           "message": "Complete the course to get its certificate."})
+                                           "message": "Complete this training to get its certificate"})
     api.record_completion(user=learner, training=course, completed_at=now)
     status, body = call(block, "status")
     assert body["state"] == "available" and body["button"] == "Generate certificate"
@@ -97,7 +97,7 @@ def test_generate_is_refused_before_completion_and_without_a_certificate(learner
     other = api.register_training(key="course-v1:DemoX+Other+2026", title="Other", tenant="default", now=now)
     api.assign_certificate(training=other, classic=classic_en, assigned_by=staff, now=now)
     status, body = call(make_block(learner, other.key), "generate")
-    assert status == 403 and "Complete the course" in body["error"]
+    assert status == 403 and body["error"] == "Complete this training to get its certificate"
     assert IssuedCertificate.objects.count() == 0
 
 

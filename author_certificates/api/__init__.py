@@ -48,6 +48,7 @@ from .bulk import (
     run_bulk_generation_chunk,
     start_bulk_generation,
 )
+from .design_options import DEFAULT_ORIENTATION, DEFAULT_PAPER_SIZE, DESIGN_ORIENTATIONS, DESIGN_PAGE_SIZES
 from .issuing import (
     CertificateStatus,
     get_certificate_status,
@@ -71,20 +72,44 @@ from .reporting import (
     spreadsheet_safe,
 )
 from .retirement import connect_file_cleanup, retire_learner
-from .roles import grant_role, revoke_role
+from .roles import grant_role
 from .trainings import (
     find_training_by_slug,
+    get_staff_training,
     get_training,
     has_completed,
-    list_completed_trainings,
     record_completion,
     register_training,
     revoke_completion,
+)
+from .words import (
+    AVAILABLE,
+    FAILED,
+    GENERATED,
+    GENERATING,
+    NOT_COMPLETED,
+    UNAVAILABLE,
+    CertificateWords,
+    certificate_words,
+    training_kind_label,
 )
 
 __all__ = [
     "connect_file_cleanup",
     "retire_learner",
+    "DEFAULT_ORIENTATION",
+    "DEFAULT_PAPER_SIZE",
+    "DESIGN_ORIENTATIONS",
+    "DESIGN_PAGE_SIZES",
+    "AVAILABLE",
+    "FAILED",
+    "GENERATED",
+    "GENERATING",
+    "NOT_COMPLETED",
+    "UNAVAILABLE",
+    "CertificateWords",
+    "certificate_words",
+    "training_kind_label",
     "DEFAULT_PAGE_SIZE",
     "DEFAULT_SORT",
     "NOT_REQUESTED",
@@ -126,6 +151,7 @@ __all__ = [
     "get_classic_certificate",
     "get_current_assignment",
     "get_issued_certificate",
+    "get_staff_training",
     "get_training",
     "get_version",
     "grant_role",
@@ -133,7 +159,6 @@ __all__ = [
     "list_assignment_history",
     "list_author_certificates",
     "list_classic_certificates",
-    "list_completed_trainings",
     "list_versions",
     "latest_versions",
     "list_tenant_versions",
@@ -145,7 +170,6 @@ __all__ = [
     "remove_certificate",
     "request_certificate",
     "revoke_completion",
-    "revoke_role",
     "save_new_version",
     "LearningRecord",
     "count_learning_records",
@@ -153,6 +177,5 @@ __all__ = [
     "list_learning_records",
     "matches_issued_pdf",
     "open_certificate",
-    "tenant_of_request",
     "verify_certificate",
 ]

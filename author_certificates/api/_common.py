@@ -7,7 +7,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from ..exceptions import InvalidInput, UnknownTraining
+from ..exceptions import InvalidInput, UnknownTraining, WrongTenant
 from ..keys import parse_training_key
 from ..models import Training
 from ..tenancy import resolve_tenant
@@ -24,22 +24,30 @@ def now_or(value: datetime.datetime | None) -> datetime.datetime:
     return value
 
 
-def resolve_training(training: TrainingRef, *, for_update: bool = False) -> Training:
-    """A Training from an instance or a key string.
+def resolve_training(training: TrainingRef, *, tenant: str | None = None, for_update: bool = False) -> Training:
+    """A Training from an instance or a key string, refused when it is not ``tenant``'s.
 
-    Raises MalformedTrainingKey for a malformed key and UnknownTraining for a well-formed key
-    that is not registered.
+    ``tenant`` is the caller's (the tenant of the request's site); None for callers without
+    one (events, filters, tasks: they act on the training's own tenant). Raises
+    MalformedTrainingKey for a malformed key, UnknownTraining for a well-formed key that is not
+    registered, and WrongTenant (a NotFound, with the same message) for another tenant's training.
     """
     if isinstance(training, Training):
-        if not for_update:
-            return training
-        return Training.objects.select_for_update().get(pk=training.pk)
-    key = parse_training_key(training)
-    queryset = Training.objects.select_for_update() if for_update else Training.objects
-    try:
-        return queryset.get(key=key.value)
-    except Training.DoesNotExist:
-        raise UnknownTraining(f"No training is registered with the key '{key.value}'.") from None
+        found = Training.objects.select_for_update().get(pk=training.pk) if for_update else training
+    else:
+        key = parse_training_key(training)
+        queryset = Training.objects.select_for_update() if for_update else Training.objects
+        try:
+            found = queryset.get(key=key.value)
+        except Training.DoesNotExist:
+            raise UnknownTraining(_unknown_training(key.value)) from None
+    if tenant is not None and found.tenant != tenant:
+        raise WrongTenant(_unknown_training(found.key))
+    return found
+
+
+def _unknown_training(key: str) -> str:
+    return f"No training is registered with the key '{key}'."
 
 
 def require_title(title: Any, *, what: str = "title") -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
 from ..exceptions import InvalidInput, UnknownCertificate, WrongTenant
 from ..models import AuthorCertificate, AuthorCertificateVersion, CertificateAssignment, ClassicCertificate, Training
@@ -41,6 +41,7 @@ def assign_certificate(
     *,
     training: TrainingRef,
     assigned_by: Any,
+    tenant: str | None = None,
     classic: ClassicCertificate | uuid.UUID | str | None = None,
     version: AuthorCertificateVersion | uuid.UUID | str | None = None,
     now: datetime.datetime | None = None,
@@ -49,13 +50,14 @@ def assign_certificate(
 
     Exactly one of the two must be given. The previous assignments stay as history. It takes
     effect at once for every learner who has not generated yet. Raises InvalidInput (both or
-    neither), UnknownCertificate, WrongTenant (a certificate of another tenant than the training's).
+    neither), UnknownCertificate, WrongTenant (a certificate of another tenant than the training's,
+    or a training of another tenant than ``tenant``: the request's, None for callers without one).
     """
     if (classic is None) == (version is None):
         raise InvalidInput("Assign exactly one certificate: a classic certificate or an author certificate version.")
     with transaction.atomic():
         # Locking the training serialises assignments of one training, so "current" is well defined.
-        training = resolve_training(training, for_update=True)
+        training = resolve_training(training, tenant=tenant, for_update=True)
         if classic is not None:
             classic = get_classic_certificate(classic=classic)
             if classic.tenant not in ("", training.tenant):
@@ -72,17 +74,24 @@ def assign_certificate(
 
 
 def remove_certificate(
-    *, training: TrainingRef, removed_by: Any, now: datetime.datetime | None = None
+    *, training: TrainingRef, removed_by: Any, tenant: str | None = None, now: datetime.datetime | None = None
 ) -> CertificateAssignment:
-    """Leave the training without a certificate from now on (recorded in the history)."""
+    """Leave the training without a certificate from now on (recorded in the history).
+
+    Raises UnknownTraining, and WrongTenant for a training of another tenant than ``tenant``.
+    """
     with transaction.atomic():
-        training = resolve_training(training, for_update=True)
+        training = resolve_training(training, tenant=tenant, for_update=True)
         return CertificateAssignment.objects.create(training=training, assigned_by=removed_by, assigned_at=now_or(now))
 
 
-def get_current_assignment(*, training: TrainingRef) -> CertificateAssignment | None:
-    """The training's current assignment (its newest history entry), or None when nothing is assigned."""
-    training = resolve_training(training)
+def get_current_assignment(*, training: TrainingRef, tenant: str | None = None) -> CertificateAssignment | None:
+    """The training's current assignment (its newest history entry), or None when nothing is assigned.
+
+    The one definition of "what is assigned now": what a first request pins (R8, R9). Raises
+    UnknownTraining, and WrongTenant for a training of another tenant than ``tenant``.
+    """
+    training = resolve_training(training, tenant=tenant)
     current = (
         CertificateAssignment.objects.filter(training=training)
         .select_related("classic", "version__certificate")
@@ -94,9 +103,23 @@ def get_current_assignment(*, training: TrainingRef) -> CertificateAssignment | 
     return current
 
 
-def list_assignment_history(*, training: TrainingRef) -> QuerySet[CertificateAssignment]:
-    """Every assignment of the training, newest first: who assigned what, when (R2)."""
-    training = resolve_training(training)
+def has_current_assignment(*, training: OuterRef) -> Exists:
+    """get_current_assignment() is not None, as an expression of the outer query's ``training``
+    column: for reads of many trainings at once (Learning Records)."""
+    newest = CertificateAssignment.objects.filter(training=OuterRef(training)).order_by("-id")
+    return Exists(
+        CertificateAssignment.objects.filter(pk=Subquery(newest.values("pk")[:1])).filter(
+            Q(classic__isnull=False) | Q(version__isnull=False)
+        )
+    )
+
+
+def list_assignment_history(*, training: TrainingRef, tenant: str | None = None) -> QuerySet[CertificateAssignment]:
+    """Every assignment of the training, newest first: who assigned what, when (R2).
+
+    Raises UnknownTraining, and WrongTenant for a training of another tenant than ``tenant``.
+    """
+    training = resolve_training(training, tenant=tenant)
     return (
         CertificateAssignment.objects.filter(training=training)
         .select_related("classic", "version__certificate", "assigned_by")
@@ -128,9 +151,12 @@ class CertificateChoices:
         return bool(self.author)
 
 
-def certificate_choices(*, training: TrainingRef) -> CertificateChoices:
-    """The classic and author certificates that can be assigned to ``training``, within its tenant."""
-    training = resolve_training(training)
+def certificate_choices(*, training: TrainingRef, tenant: str | None = None) -> CertificateChoices:
+    """The classic and author certificates that can be assigned to ``training``, within its tenant.
+
+    Raises UnknownTraining, and WrongTenant for a training of another tenant than ``tenant``.
+    """
+    training = resolve_training(training, tenant=tenant)
     current = get_current_assignment(training=training)
     selected_certificate_id = current.version.certificate_id if current and current.version_id else None
     author = [

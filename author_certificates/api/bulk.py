@@ -29,8 +29,8 @@ from ..models import (
     IssuedCertificate,
     Training,
 )
-from ..permissions import can_assign_certificate, can_view_report
 from ._common import TrainingRef, now_or, resolve_training
+from .access import can_assign_certificate, can_view_report
 from .issuing import request_certificate
 
 log = logging.getLogger(__name__)

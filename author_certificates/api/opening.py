@@ -10,7 +10,7 @@ from typing import Any
 
 from ..exceptions import UnknownCertificate
 from ..models import IssuedCertificate, IssuedState
-from ..permissions import can_open_certificate_of_others
+from .access import can_open_certificate_of_others
 from .issuing import get_issued_certificate
 
 

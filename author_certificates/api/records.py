@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef
 
-from ..exceptions import InvalidInput, UnknownTraining
+from ..exceptions import InvalidInput
 from ..keys import KINDS
-from ..models import CertificateAssignment, Completion, IssuedCertificate, Training
-from ._common import TrainingRef, resolve_training
+from ..models import Completion, IssuedCertificate, Training
+from ._common import TrainingRef, now_or, resolve_training
+from .assignment import has_current_assignment
 from .issuing import CertificateStatus, get_certificate_status, status_from_rows
 
 
@@ -26,18 +28,11 @@ class LearningRecord:
         return self.status.training
 
 
-def _latest_assignment_has_certificate() -> Exists:
-    # The newest history entry of the outer training names a classic certificate or a version.
-    newest = CertificateAssignment.objects.filter(training=OuterRef(OuterRef("training"))).order_by("-id")
-    return Exists(
-        CertificateAssignment.objects.filter(pk=Subquery(newest.values("pk")[:1])).filter(
-            Q(classic__isnull=False) | Q(version__isnull=False)
-        )
-    )
-
-
-def list_learning_records(*, user: Any, kind: str | None = None, tenant: str | None = None) -> list[LearningRecord]:
-    """The learner's current completions (newest first) with their certificate states, in two queries.
+def list_learning_records(
+    *, user: Any, kind: str | None = None, tenant: str | None = None, now: datetime.datetime | None = None
+) -> list[LearningRecord]:
+    """The learner's current completions (newest first) with their certificate states at ``now``,
+    in two queries.
 
     ``kind`` narrows to course, pathway or program; ``tenant`` to the trainings of one tenant.
     Raises InvalidInput for an unknown kind. An anonymous user has no records.
@@ -46,10 +41,11 @@ def list_learning_records(*, user: Any, kind: str | None = None, tenant: str | N
         raise InvalidInput(f"'{kind}' is not a kind of training; expected one of {', '.join(KINDS)}.")
     if user is None or not getattr(user, "is_authenticated", False):
         return []
+    moment = now_or(now)
     completions = (
         Completion.objects.filter(user=user, revoked_at__isnull=True)
         .select_related("training")
-        .annotate(has_certificate=_latest_assignment_has_certificate())
+        .annotate(has_certificate=has_current_assignment(training=OuterRef("training")))
     )
     if kind:
         completions = completions.filter(training__kind=kind)
@@ -70,7 +66,8 @@ def list_learning_records(*, user: Any, kind: str | None = None, tenant: str | N
         if issued is not None:
             issued.training = completion.training  # spare a query when the caller reads it
         status = status_from_rows(
-            training=completion.training, issued=issued, has_assignment=completion.has_certificate, completed=True
+            training=completion.training, issued=issued, has_assignment=completion.has_certificate, completed=True,
+            now=moment,
         )
         records.append(LearningRecord(completion=completion, status=status))
     return records
@@ -90,18 +87,18 @@ def count_learning_records(*, user: Any, tenant: str | None = None) -> dict[str,
     return counts
 
 
-def get_learning_record(*, user: Any, training: TrainingRef, tenant: str | None = None) -> LearningRecord | None:
-    """The learner's record of one training, or None when they have not completed it.
+def get_learning_record(
+    *, user: Any, training: TrainingRef, tenant: str | None = None, now: datetime.datetime | None = None
+) -> LearningRecord | None:
+    """The learner's record of one training at ``now``, or None when they have not completed it.
 
-    Raises MalformedTrainingKey, UnknownTraining (also for a training of another tenant than
-    ``tenant`` when given, so that it stays invisible).
+    Raises MalformedTrainingKey, UnknownTraining, and WrongTenant for a training of another
+    tenant than ``tenant`` (the request's; None for callers without one).
     """
-    training = resolve_training(training)
-    if tenant is not None and training.tenant != tenant:
-        raise UnknownTraining(f"No training is registered with the key '{training.key}'.")
+    training = resolve_training(training, tenant=tenant)
     completion = None
     if user is not None and getattr(user, "is_authenticated", False):
         completion = Completion.objects.filter(user=user, training=training, revoked_at__isnull=True).first()
     if completion is None:
         return None
-    return LearningRecord(completion=completion, status=get_certificate_status(user=user, training=training))
+    return LearningRecord(completion=completion, status=get_certificate_status(user=user, training=training, now=now))

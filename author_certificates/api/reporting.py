@@ -24,8 +24,8 @@ from django.utils import timezone
 from .. import conf
 from ..exceptions import InvalidInput, PermissionDenied
 from ..models import Completion, IssuedState, Training
-from ..permissions import can_view_report
 from ._common import TrainingRef, now_or, resolve_training
+from .access import can_view_report
 
 #: What the report calls a learner who has not asked for their certificate yet.
 NOT_REQUESTED = "none"
@@ -175,8 +175,8 @@ def parse_report_query(*, params: Mapping[str, Any]) -> ReportQuery:
     return query
 
 
-def _require_viewer(viewer: Any, training: TrainingRef) -> Training:
-    training = resolve_training(training)
+def _require_viewer(viewer: Any, training: TrainingRef, tenant: str | None = None) -> Training:
+    training = resolve_training(training, tenant=tenant)
     if not can_view_report(viewer, training):
         raise PermissionDenied("Only administrators, trainers and inspectors of this training can see its report.")
     return training
@@ -309,7 +309,8 @@ def _decode_cursor(query: ReportQuery) -> tuple[Any, int]:
 
 
 def read_progress_report(
-    *, viewer: Any, training: TrainingRef, query: ReportQuery | None = None, now: datetime.datetime | None = None
+    *, viewer: Any, training: TrainingRef, query: ReportQuery | None = None, tenant: str | None = None,
+    now: datetime.datetime | None = None,
 ) -> ReportPage:
     """One page of the progress report of ``training``: learners who completed it (revoked
     completions left out), their certificate's state as they see it and the date of the first
@@ -321,7 +322,7 @@ def read_progress_report(
     """
     query = query or ReportQuery()
     moment = now_or(now)
-    training = _require_viewer(viewer, training)
+    training = _require_viewer(viewer, training, tenant)
     completions = _filtered(training, query, moment)
     values = _ordered_values(completions, query, moment)
     if query.cursor:
@@ -339,8 +340,8 @@ def read_progress_report(
 
 
 def iter_progress_report(
-    *, viewer: Any, training: TrainingRef, query: ReportQuery | None = None, now: datetime.datetime | None = None,
-    chunk_size: int = 2000,
+    *, viewer: Any, training: TrainingRef, query: ReportQuery | None = None, tenant: str | None = None,
+    now: datetime.datetime | None = None, chunk_size: int = 2000,
 ) -> tuple[Training, Iterator[ProgressRow]]:
     """Every row of the progress report that ``query`` filters (its cursor and page size ignored),
     in its order, read lazily for a streamed export: memory stays constant whatever the number of
@@ -352,7 +353,7 @@ def iter_progress_report(
     """
     query = query or ReportQuery()
     moment = now_or(now)
-    training = _require_viewer(viewer, training)
+    training = _require_viewer(viewer, training, tenant)
     values = _ordered_values(_filtered(training, query, moment), query, moment)
     return training, _stream(values, query, chunk_size)
 
@@ -370,12 +371,16 @@ def _stream(values: QuerySet, query: ReportQuery, chunk_size: int) -> Iterator[P
         chunk = list(_after(values, query, chunk[-1][-1], chunk[-1][0])[:chunk_size])
 
 
-def progress_report(*, viewer: Any, training: TrainingRef, now: datetime.datetime | None = None) -> list[ProgressRow]:
+def progress_report(
+    *, viewer: Any, training: TrainingRef, tenant: str | None = None, now: datetime.datetime | None = None
+) -> list[ProgressRow]:
     """Every row of the progress report of ``training``, by learner (a small training's whole
     report; large ones are read with ``read_progress_report`` or ``iter_progress_report``).
 
-    Raises PermissionDenied for anyone but admins, trainers and inspectors of the training (R10).
+    Raises PermissionDenied for anyone but admins, trainers and inspectors of the training (R10),
+    and WrongTenant for a training of another tenant than ``tenant`` (the request's; None for
+    callers without one); the other readers take ``tenant`` alike.
     """
     _training, rows = iter_progress_report(viewer=viewer, training=training, query=ReportQuery(sort="learner"),
-                                           now=now)
+                                           tenant=tenant, now=now)
     return list(rows)

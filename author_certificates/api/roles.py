@@ -45,12 +45,3 @@ def grant_role(
         )
     return assignment
 
-
-def revoke_role(*, user: Any, role: str, tenant: str | None = None, training: TrainingRef | None = None) -> int:
-    """Remove a role granted with ``grant_role``; returns how many grants were removed (0 or 1)."""
-    resolved = resolve_training(training) if training is not None else None
-    with transaction.atomic():
-        deleted, _ = RoleAssignment.objects.filter(
-            user=user, role=role, tenant=resolved.tenant if resolved else tenant, training=resolved
-        ).delete()
-    return deleted

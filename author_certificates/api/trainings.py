@@ -7,11 +7,12 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
-from ..exceptions import InactiveUser, InvalidInput
+from ..exceptions import InactiveUser, InvalidInput, UnknownTraining
 from ..keys import parse_training_key
 from ..models import Completion, Training
 from ..tenancy import tenant_for_org
 from ._common import TrainingRef, now_or, require_title, resolve_training
+from .access import can_view_report
 
 
 def register_training(
@@ -55,9 +56,26 @@ def register_training(
     return training
 
 
-def get_training(training: TrainingRef) -> Training:
-    """The training for a key (or the instance itself). Raises MalformedTrainingKey / UnknownTraining."""
-    return resolve_training(training)
+def get_training(training: TrainingRef, *, tenant: str | None = None) -> Training:
+    """The training for a key (or the instance itself).
+
+    Raises MalformedTrainingKey / UnknownTraining, and WrongTenant for a training of another
+    tenant than ``tenant`` (the request's; None for callers without one).
+    """
+    return resolve_training(training, tenant=tenant)
+
+
+def get_staff_training(*, viewer: Any, training: TrainingRef, tenant: str) -> Training:
+    """The training whose staff side (certificate settings, progress report) ``viewer`` may see.
+
+    Admins, trainers and inspectors of the training see it. Raises MalformedTrainingKey,
+    UnknownTraining, WrongTenant (another tenant's training) and UnknownTraining for anyone
+    else, so that the training's existence is not revealed to them.
+    """
+    found = resolve_training(training, tenant=tenant)
+    if not can_view_report(viewer, found):
+        raise UnknownTraining(f"No training is registered with the key '{found.key}'.")
+    return found
 
 
 def record_completion(
@@ -106,16 +124,10 @@ def revoke_completion(
 
 
 def has_completed(*, user: Any, training: Training) -> bool:
-    """True when ``user`` has a completion of ``training`` that is not revoked."""
+    """True when ``user`` has a completion of ``training`` that is not revoked (R7: who may generate)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
     return Completion.objects.filter(user=user, training=training, revoked_at__isnull=True).exists()
-
-
-def list_completed_trainings(*, user: Any, kind: str | None = None) -> list[Completion]:
-    """The learner's current completions, newest first, with their trainings (R12)."""
-    queryset = Completion.objects.filter(user=user, revoked_at__isnull=True).select_related("training")
-    if kind:
-        queryset = queryset.filter(training__kind=kind)
-    return list(queryset.order_by("-completed_at", "-id"))
 
 
 # Program events name a program by uuid only (docs/decisions/0051).

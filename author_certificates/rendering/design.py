@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 PAGE_SIZES = ("A4", "Letter")
 ORIENTATIONS = ("landscape", "portrait")
-TRAINING_KINDS = ("course", "pathway", "program")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import api
-from ..exceptions import InvalidInput, NotFound, RenderingFailed, WrongTenant
+from ..exceptions import InvalidInput, NotFound, RenderingFailed
 from ..uploads import bounded_design_upload, refused_assets
 from .forms import DesignForm
 
@@ -179,6 +179,6 @@ def version_preview(request: HttpRequest, uuid: Any) -> HttpResponse:
     tenant = author_tenant(request)
     try:
         pdf = api.preview_version(version=uuid, tenant=tenant)
-    except (NotFound, WrongTenant):
+    except NotFound:  # WrongTenant too
         raise Http404(_("No such certificate version.")) from None
     return pdf_response(pdf, f"preview-{uuid}.pdf")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Orientation, PageSize
+from .. import api
 
 # Languages a design may be written in: those of the classic certificates, plus any the host lists.
 DESIGN_LANGUAGES = [
@@ -55,8 +55,9 @@ class DesignForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 10, "spellcheck": "false", "class": "code"}),
     )
-    page_size = forms.ChoiceField(label=_("Page size"), choices=PageSize.choices, initial=PageSize.A4)
-    orientation = forms.ChoiceField(label=_("Orientation"), choices=Orientation.choices, initial=Orientation.LANDSCAPE)
+    page_size = forms.ChoiceField(label=_("Page size"), choices=api.DESIGN_PAGE_SIZES, initial=api.DEFAULT_PAPER_SIZE)
+    orientation = forms.ChoiceField(label=_("Orientation"), choices=api.DESIGN_ORIENTATIONS,
+                                    initial=api.DEFAULT_ORIENTATION)
     language = forms.ChoiceField(label=_("Language"), choices=DESIGN_LANGUAGES, initial="en")
     assets = MultipleFileField(
         label=_("Add images or fonts"),

@@ -26,10 +26,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import api, conf
-from ..exceptions import AuthorCertificatesError, UnknownTraining
+from ..exceptions import AuthorCertificatesError
 from ..keys import COURSE, KINDS, PATHWAY, PROGRAM
-from ..rest_api.v1.errors import is_mapped
-from ..rest_api.v1.serializers import GENERATING, ControlText, control_text
+from ..presentation import http_answer
 
 
 def follow_requested_language(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -85,9 +84,12 @@ class Row:
     """One completed training on the page: its record, the words its control shows and its links."""
 
     record: api.LearningRecord
-    text: ControlText
     api_url: str
     open_url: str
+
+    @property
+    def text(self) -> api.CertificateWords:
+        return self.record.status.words
 
     @property
     def status(self) -> api.CertificateStatus:
@@ -127,7 +129,7 @@ def _rows(request: HttpRequest, kind: str) -> list[Row]:
     links = RowLinks()
     records = api.list_learning_records(user=request.user, kind=kind, tenant=api.tenant_of_request(request=request))
     return [
-        Row(record=record, text=control_text(record.status.state), api_url=links.record_api(record.training.key),
+        Row(record=record, api_url=links.record_api(record.training.key),
             open_url=links.open_certificate(record.status.issued.uuid) if record.status.issued else "")
         for record in records
     ]
@@ -167,7 +169,7 @@ def learning_records_page(request: HttpRequest) -> HttpResponse:
             "client_text": {
                 "download": _("Download"),
                 "what_happened": _("What happened"),
-                "generating": control_text(GENERATING).status,
+                "generating": api.certificate_words(state=api.GENERATING).status,
                 "still_generating": _("This is taking longer than usual. Refresh the page to see the certificate."),
                 "request_failed": _("The request could not be sent. Check your connection and try again."),
             },
@@ -183,13 +185,12 @@ def request_certificate_form(request: HttpRequest) -> HttpResponse:
     tab = _selected_kind(request.POST.get("tab"))
     anchor = ""
     try:
-        training = api.get_training(training_key)
-        if training.tenant != api.tenant_of_request(request=request):
-            raise UnknownTraining(f"No training is registered with the key '{training_key}'.")
-        api.request_certificate(user=request.user, training=training)
-        tab, anchor = training.kind, f"#training-{training.pk}"
+        issued = api.request_certificate(
+            user=request.user, training=training_key, tenant=api.tenant_of_request(request=request)
+        )
+        tab, anchor = issued.training.kind, f"#training-{issued.training_id}"
     except AuthorCertificatesError as error:
-        if not is_mapped(error):
+        if http_answer(error) is None:
             raise
         messages.error(request, _("The certificate could not be requested: %(reason)s") % {"reason": error})
     return HttpResponseRedirect(f"{reverse('author_certificates:learning_records')}?tab={tab}{anchor}")

@@ -14,8 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from .. import api
 from ..exceptions import NotFound
-from ..rest_api.v1.learner import MAX_VERIFICATION_UPLOAD_BYTES
-from ..rest_api.v1.serializers import kind_label
+from ..presentation import MAX_VERIFICATION_UPLOAD_BYTES
 from .learning_records import follow_requested_language, page_context
 
 # Room for the multipart envelope around the file itself.
@@ -33,7 +32,7 @@ def verify_page(request: HttpRequest, uuid) -> HttpResponse:
     context = {
         **page_context(),
         "issued": issued,
-        "kind_label": kind_label(issued.training.kind),
+        "kind_label": api.training_kind_label(kind=issued.training.kind),
         "valid": issued.invalidated_at is None,
         "max_upload_mb": MAX_VERIFICATION_UPLOAD_BYTES // (1024 * 1024),
         "file_matches": None,

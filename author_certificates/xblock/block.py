@@ -1,10 +1,10 @@
 """AuthorCertificateXBlock: the certificate control inside a course, and its selector in Studio.
 
-student_view shows the learner the same control as Learning Records for the course the block
-sits in ("Generate certificate" -> "The certificate is being generated" -> "The certificate has
-been generated" / "Open certificate"); studio_view offers the same certificate selector as the
-training's certificate page. Everything goes through ``author_certificates.api``; the block
-stores only its display name.
+student_view shows the learner the same control, in the same words (``api.certificate_words``),
+as Learning Records for the course the block sits in ("Generate certificate" -> "The certificate
+is being generated" -> "The certificate has been generated" / "Open certificate"); studio_view
+offers the same certificate selector as the training's certificate page. Everything goes through
+``author_certificates.api``; the block stores only its display name.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from xblock.exceptions import JsonHandlerError
 from xblock.fields import Scope, String
 
 from .. import api
-from ..exceptions import InvalidInput, NotCompleted, NotFound, NothingAssigned, WrongTenant
+from ..exceptions import InvalidInput, NotCompleted, NotFound, NothingAssigned
 
 # The edx-platform user service puts the Django user id under this key of XBlockUser.opt_attrs.
 USER_ID_ATTRIBUTE = "edx-platform.user_id"
@@ -34,21 +34,20 @@ def _static(path: str) -> str:
 def status_payload(status: Any) -> dict:
     """What the control shows for a CertificateStatus: state, message, button and the PDF's URL."""
     state = status.state
-    messages = {
-        "generating": _("The certificate is being generated"),
-        "generated": _("The certificate has been generated"),
-        "failed": _("The certificate could not be generated. You can try again."),
-        "not_completed": _("Complete the course to get its certificate."),
-        "unavailable": _("This course has no certificate."),
-    }
-    buttons = {"available": _("Generate certificate"), "failed": _("Try again"), "generated": _("Open certificate")}
+    words = status.words
     open_url = None
-    if state == "generated" and status.issued is not None:
+    if state == api.GENERATED and status.issued is not None:
         try:
             open_url = reverse("author_certificates:open_certificate", kwargs={"uuid": status.issued.uuid})
         except NoReverseMatch:  # a host that mounts the LMS pages elsewhere
             open_url = None
-    return {"state": state, "message": messages.get(state, ""), "button": buttons.get(state), "open_url": open_url}
+    return {"state": state, "message": words.status, "button": words.action or None, "open_url": open_url}
+
+
+def _state_payload(state: str, message: str = "") -> dict:
+    """The control of a state without a certificate row (no training, no signed-in user)."""
+    words = api.certificate_words(state=state)
+    return {"state": state, "message": message or words.status, "button": words.action or None, "open_url": None}
 
 
 def _fragment(view: str, initializer: str, **texts: str) -> Fragment:
@@ -102,11 +101,9 @@ class AuthorCertificateXBlock(XBlock):
     def _status(self) -> dict:
         training, user = self.training(), self.django_user()
         if training is None:
-            return {"state": "unavailable", "message": _("This course has no certificate."), "button": None,
-                    "open_url": None}
+            return _state_payload(api.UNAVAILABLE)
         if user is None:
-            return {"state": "not_completed", "message": _("Sign in to get the certificate of this course."),
-                    "button": None, "open_url": None}
+            return _state_payload(api.NOT_COMPLETED, _("Sign in to get the certificate of this course."))
         return status_payload(api.get_certificate_status(user=user, training=training))
 
     def student_view(self, context: dict | None = None) -> Fragment:
@@ -116,7 +113,7 @@ class AuthorCertificateXBlock(XBlock):
             heading=_("Certificate"),
             message=status["message"],
             status_json=json.dumps(status),
-            generating=_("The certificate is being generated"),
+            generating=api.certificate_words(state=api.GENERATING).status,
             failed=_("Something went wrong. Please try again."),
         )
 
@@ -130,15 +127,15 @@ class AuthorCertificateXBlock(XBlock):
         """Ask for the learner's certificate (idempotent: a second click creates nothing)."""
         training, user = self.training(), self.django_user()
         if training is None:
-            raise JsonHandlerError(404, _("This course has no certificate."))
+            raise JsonHandlerError(404, api.certificate_words(state=api.UNAVAILABLE).status)
         if user is None:
             raise JsonHandlerError(403, _("Sign in to get the certificate of this course."))
         try:
             api.request_certificate(user=user, training=training)
         except NotCompleted:
-            raise JsonHandlerError(403, _("Complete the course to get its certificate.")) from None
+            raise JsonHandlerError(403, api.certificate_words(state=api.NOT_COMPLETED).status) from None
         except NothingAssigned:
-            raise JsonHandlerError(409, _("This course has no certificate.")) from None
+            raise JsonHandlerError(409, api.certificate_words(state=api.UNAVAILABLE).status) from None
         return self._status()
 
     # --- staff (Studio) ------------------------------------------------------------------------
@@ -203,7 +200,7 @@ class AuthorCertificateXBlock(XBlock):
         try:
             api.assign_certificate(training=training, assigned_by=user, classic=data.get("classic") or None,
                                    version=data.get("version") or None)
-        except (NotFound, WrongTenant):
+        except NotFound:  # WrongTenant too
             raise JsonHandlerError(404, _("No such certificate.")) from None
         except InvalidInput as error:
             raise JsonHandlerError(400, str(error)) from None

@@ -13,13 +13,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ... import api
-from ...exceptions import InvalidInput, UnknownTraining
+from ...exceptions import InvalidInput
+from ...presentation import MAX_VERIFICATION_UPLOAD_BYTES
 from .errors import ErrorMappingAPIView
 from .permissions import AUTHENTICATION_CLASSES, LEARNER_PERMISSIONS, PUBLIC_PERMISSIONS
 from .serializers import record_data, verification_data
-
-# A certificate is a few hundred kilobytes; anything much larger cannot be one of ours.
-MAX_VERIFICATION_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 class LearnerAPIView(ErrorMappingAPIView):
@@ -64,11 +62,8 @@ class RecordCertificateView(LearnerAPIView):
 
     def post(self, request: Request, training_key: str) -> Response:
         tenant = api.tenant_of_request(request=request)
-        training = api.get_training(training_key)
-        if training.tenant != tenant:
-            raise UnknownTraining(f"No training is registered with the key '{training_key}'.")
-        before = api.get_certificate_status(user=request.user, training=training)
-        api.request_certificate(user=request.user, training=training)
+        before = api.get_certificate_status(user=request.user, training=training_key, tenant=tenant)
+        api.request_certificate(user=request.user, training=before.training, tenant=tenant)
         body = self._record(request, training_key)
         # 202 when this request (re)started the generation; 200 when it was already under way or
         # done. With tasks in-process the state may already read "generated" (or "failed").

@@ -24,15 +24,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ... import api, uploads
-from ...exceptions import InvalidInput, PermissionDenied, UnknownTraining
+from ...exceptions import InvalidInput, PermissionDenied
+from ...presentation import iso_datetime
 from .errors import ErrorMappingAPIView
 from .permissions import AUTHENTICATION_CLASSES, IsActiveUser
 
 _DESIGN_FIELDS = ("title", "html", "css", "page_size", "orientation", "language")
-
-
-def _iso(moment) -> str | None:
-    return moment.isoformat() if moment else None
 
 
 def _person(user) -> dict | None:
@@ -47,7 +44,7 @@ def version_data(version) -> dict:
         "uuid": str(version.uuid),
         "number": version.number,
         "title": version.title,
-        "created_at": _iso(version.created_at),
+        "created_at": iso_datetime(version.created_at),
         "created_by": _person(version.created_by),
         "page_size": version.page_size,
         "orientation": version.orientation,
@@ -55,13 +52,13 @@ def version_data(version) -> dict:
     }
 
 
-def certificate_data(certificate) -> dict:
+def author_certificate_data(certificate) -> dict:
     """An author certificate in a list: title, creator and the number of its latest version (R3)."""
     return {
         "uuid": str(certificate.uuid),
         "title": certificate.title,
         "creator": _person(certificate.created_by),
-        "created_at": _iso(certificate.created_at),
+        "created_at": iso_datetime(certificate.created_at),
         "latest_version": certificate.latest_version_number,
     }
 
@@ -76,11 +73,11 @@ def assignment_data(assignment) -> dict | None:
     if assignment is None:
         return None
     body: dict[str, Any] = {
-        "assigned_at": _iso(assignment.assigned_at),
+        "assigned_at": iso_datetime(assignment.assigned_at),
         "assigned_by": _person(assignment.assigned_by) if assignment.assigned_by_id else None,
     }
     if assignment.version_id:
-        body.update(kind="author", certificate=certificate_data(assignment.version.certificate),
+        body.update(kind="author", certificate=author_certificate_data(assignment.version.certificate),
                     version=version_data(assignment.version))
     else:
         body.update(kind="classic", classic=classic_data(assignment.classic))
@@ -153,7 +150,7 @@ class AuthorCertificatesView(AuthoringAPIView):
 
     def get(self, request: Request) -> Response:
         tenant = self.author_tenant(request)
-        results = [certificate_data(certificate) for certificate in api.list_author_certificates(tenant=tenant)]
+        results = [author_certificate_data(certificate) for certificate in api.list_author_certificates(tenant=tenant)]
         return Response({"count": len(results), "results": results})
 
     def post(self, request: Request) -> Response:
@@ -162,7 +159,7 @@ class AuthorCertificatesView(AuthoringAPIView):
             tenant=tenant, created_by=request.user, assets=_uploaded_assets(request),
             **_design_arguments(request, required=True),
         )
-        body = certificate_data(version.certificate)
+        body = author_certificate_data(version.certificate)
         body["version"] = version_data(version)
         return Response(body, status=status.HTTP_201_CREATED)
 
@@ -198,10 +195,10 @@ class TrainingStaffView(StaffAPIView):
     """Base of the per-training staff endpoints: the training, if the caller may see its staff side."""
 
     def training(self, request: Request, training_key: str):
-        training = api.get_training(training_key)  # MalformedTrainingKey -> 400, UnknownTraining -> 404
-        if training.tenant != api.tenant_of_request(request=request) or not api.can_view_report(request.user, training):
-            raise UnknownTraining(f"No training is registered with the key '{training_key}'.")
-        return training
+        # MalformedTrainingKey -> 400; unknown, another tenant's, or not the caller's to see -> 404.
+        return api.get_staff_training(
+            viewer=request.user, training=training_key, tenant=api.tenant_of_request(request=request)
+        )
 
 
 class TrainingCertificateView(TrainingStaffView):
@@ -219,7 +216,7 @@ class TrainingCertificateView(TrainingStaffView):
             "offers_author_certificates": choices.offers_author_certificates,
             "classic": [classic_data(classic) for classic in choices.classic],
             "author": [
-                {**certificate_data(choice.certificate),
+                {**author_certificate_data(choice.certificate),
                  "selected_version": version_data(choice.selected_version) if choice.selected_version else None,
                  "versions": [version_data(version) for version in versions.get(choice.certificate.pk, [])]}
                 for choice in choices.author
