@@ -143,9 +143,10 @@ def _check_max_asset_bytes() -> list:
     return []
 
 
-# Render limits and upload size: whole numbers, positive (RENDER_PROCESSES: 0 renders in-process).
+# Render limits and upload size: whole numbers, positive (RENDER_PROCESSES: 0 renders in-process;
+# RENDER_PROCESS_MAX_RENDERS: 0 never replaces a render process).
 _LIMIT_SETTINGS = {"MAX_DESIGN_UPLOAD_BYTES": 1, "RENDER_PROCESSES": 0, "RENDER_CPU_SECONDS": 1,
-                   "RENDER_MEMORY_MB": 1, "RENDER_WALL_SECONDS": 1}
+                   "RENDER_MEMORY_MB": 1, "RENDER_WALL_SECONDS": 1, "RENDER_PROCESS_MAX_RENDERS": 0}
 
 
 def _check_limits() -> list:

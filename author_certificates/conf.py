@@ -51,6 +51,9 @@ DEFAULTS: dict[str, Any] = {
     "RENDER_MEMORY_MB": 1024,
     # Seconds one render may take, waiting included, before its process is killed.
     "RENDER_WALL_SECONDS": 20,
+    # Renders a render process does before it is replaced by a fresh one (0: never): bounds the
+    # native memory WeasyPrint keeps for each design it prepares.
+    "RENDER_PROCESS_MAX_RENDERS": 500,
     # A certificate still "generating" this many seconds after it was requested is taken as lost
     # (a worker died, the message was dropped): the learner can try again.
     "GENERATION_TIMEOUT_SECONDS": 900,

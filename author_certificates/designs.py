@@ -76,4 +76,5 @@ def render_limits() -> RenderLimits | None:
         cpu_seconds=conf.get("RENDER_CPU_SECONDS"),
         memory_bytes=conf.get("RENDER_MEMORY_MB") * 1024 * 1024,
         wall_seconds=conf.get("RENDER_WALL_SECONDS"),
+        max_renders=conf.get("RENDER_PROCESS_MAX_RENDERS"),
     )

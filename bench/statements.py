@@ -8,7 +8,7 @@ Run it from a checkout against PostgreSQL (durable commits: synchronous_commit a
     AC_TEST_DATABASE=postgresql AC_DATABASE_NAME=bench_statements .venv/bin/python bench/statements.py
 
 It creates the database's tables (migrate), its rows, and drops nothing: use a throw-away database.
-Recorded in docs/decisions/0090-generation-path-through-the-orm.md.
+Recorded in docs/decisions/0089-generation-path-through-the-orm.md.
 """
 
 from __future__ import annotations

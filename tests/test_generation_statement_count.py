@@ -1,7 +1,7 @@
 """A first "Generate certificate" and its generation run a fixed, small number of statements,
 for a classic certificate as for an author certificate's version.
 
-Through the ORM (docs/decisions/0090): the click reads the training, locks the learner's row,
+Through the ORM (docs/decisions/0089): the click reads the training, locks the learner's row,
 checks the completion (R7) and reads what is assigned (R8), then INSERTs; the task reads the row
 with everything it prints in one statement, the host profile's name, and records with one
 conditional UPDATE. Inside the test's transaction each atomic block is a savepoint.

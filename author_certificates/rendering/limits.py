@@ -19,6 +19,9 @@ class RenderLimits:
     cpu_seconds: int = 10
     memory_bytes: int = 1024 * 1024 * 1024
     wall_seconds: float = 20.0
+    # Renders a process does before it is replaced (0: never). WeasyPrint's font configuration
+    # keeps native memory for every design it prepares; replacing the process returns it.
+    max_renders: int = 500
 
     def describe(self, limit: str) -> str:
         """The limit in words, e.g. "CPU time limit (10 s)"."""

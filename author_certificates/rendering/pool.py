@@ -6,7 +6,9 @@ process down or hold others up. So every render runs in a child process (child.p
 limits, and a render past its wall time is killed. There is no lock around rendering: each
 caller takes an idle process of the pool (up to `processes` side by side), so a slow render
 only occupies its own process. Processes are started on first use, kept warm between jobs
-(their caches are what makes a render take tens of milliseconds), replaced when one is killed,
+(their caches are what makes a render take tens of milliseconds), replaced when one is killed
+or has done `max_renders` renders (native memory that WeasyPrint keeps per prepared design is
+returned only when its process ends),
 and ended when this process exits (or, if it dies, when they see their pipe close).
 
 A render process is a fresh interpreter (`python -m author_certificates.rendering.child`,
@@ -96,7 +98,10 @@ class RenderPool:
                 outcome, value = self._ask_or_discard(worker, operation, args, kwargs)
             if outcome in ("ok", "error"):
                 worker.jobs += 1
-                self._give_back(worker)
+                if self.limits.max_renders and worker.jobs >= self.limits.max_renders:
+                    self._discard(worker)  # recycled: the next caller starts a fresh one
+                else:
+                    self._give_back(worker)
             else:
                 self._discard(worker)
         if outcome == "ok":
