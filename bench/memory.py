@@ -22,9 +22,6 @@ class MemoryProfile:
     rss: dict[int, int]  # generations done -> pool RSS (bytes)
     seconds_per_certificate: dict[int, float]  # for the stretch ending there
 
-    def growth(self, start: int, end: int) -> int:
-        return self.rss[end] - self.rss[start]
-
 
 def build(designs: int, generations: int) -> list[tuple[object, object]]:
     """The trainings (one design each) and, in the order they ask, (learner, training) pairs."""
