@@ -152,15 +152,6 @@ def _verified_name_for_certificates(user: Any) -> str:
     return (getattr(verified, "verified_name", "") or "").strip()
 
 
-def learner_profile_table() -> tuple[str, str, str] | None:
-    """The host profile's (table, user column, name column), for a read that joins it; None without one."""
-    profile_model = _student_model("UserProfile")
-    if profile_model is None:
-        return None
-    meta = profile_model._meta
-    return meta.db_table, meta.get_field("user").column, meta.get_field("name").column
-
-
 def host_retirement_signal() -> Any | None:
     """edx-platform's ``USER_RETIRE_LMS_CRITICAL`` signal, or None outside Open edX.
 
