@@ -117,10 +117,11 @@ def test_a_preview_reads_the_training_the_role_and_the_version_in_a_few_queries(
         trainer, course, author_version, django_assert_num_queries):
     designs._version_design.cache_clear()
     # training, the trainer's roles (the plugin's, the host's course roles), the version, then its
-    # design and assets (cached afterwards: a version never changes)
+    # design and assets; afterwards the design is cached (a version never changes) and so are the
+    # user's host roles
     with django_assert_num_queries(6):
         api.preview_training_option(viewer=trainer, training=course.key, tenant="default", version=author_version.uuid)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         api.preview_training_option(viewer=trainer, training=course.key, tenant="default", version=author_version.uuid)
 
 
