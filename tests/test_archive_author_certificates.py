@@ -168,3 +168,9 @@ def test_only_authors_of_the_tenant_archive(client, diploma, trainer, settings):
     assert client.post(archive_url(diploma), HTTP_HOST="studio.acme.test").status_code == 404
     assert client.get(archive_url(diploma)).status_code == 405
     assert AuthorCertificate.objects.get(pk=diploma.pk).archived_at is None
+
+
+def test_the_confirmation_speaks_spanish(client, in_use, diploma, staff):
+    client.force_login(staff)
+    text = client.post(archive_url(diploma), HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "¿Archivar Diploma?" in text and "estas 2 formaciones" in text and "Archivar de todos modos" in text

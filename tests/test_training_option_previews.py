@@ -187,3 +187,11 @@ def test_rest_preview_refusals(acme, make_user, learner, inspector, course, auth
     assert client.get(url, HTTP_HOST="lms.acme.test").status_code == 404  # another tenant's site
     assert client.get(rest_url("course-v1:Nope+X+Y", "version", author_version.uuid)).status_code == 404
     assert client.get(rest_url("not a key", "version", author_version.uuid)).status_code == 400
+
+
+def test_the_side_window_previews_in_spanish_and_read_only_for_inspectors(client, inspector, course, author_version):
+    client.force_login(inspector)
+    page = client.get(reverse("author_certificates:training-certificate", kwargs={"training_key": course.key}),
+                      HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Vista previa de la versión 1 (PDF)" in page and "Ver los certificados" in page
+    assert "Seleccionar certificado" not in page and "<form" not in page.split('id="ac-side-window"')[1]
