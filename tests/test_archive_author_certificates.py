@@ -123,8 +123,8 @@ def test_archived_certificates_leave_the_side_window_and_the_rest_options(in_use
     client.force_login(trainer)
     page = client.get(reverse("author_certificates:training-certificate",
                               kwargs={"training_key": in_use[0].key})).content.decode()
-    assert 'class="ac-author" data-uuid="%s"' % other.certificate.uuid in page
-    assert 'data-uuid="%s"' % diploma.uuid not in page
+    assert f'class="ac-author" data-uuid="{other.certificate.uuid}"' in page
+    assert f'data-uuid="{diploma.uuid}"' not in page
     assert "Diploma · version 1" in page  # still shown as what is assigned now
     rest = APIClient()
     rest.force_authenticate(trainer)
