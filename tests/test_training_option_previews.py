@@ -37,7 +37,8 @@ def second_version(author_version, author, now):
 
 
 def page_url(training, kind, uuid):
-    return reverse(f"author_certificates:training-{kind}-preview", kwargs={"training_key": getattr(training, "key", training), "uuid": uuid})
+    return reverse(f"author_certificates:training-{kind}-preview",
+                   kwargs={"training_key": getattr(training, "key", training), "uuid": uuid})
 
 
 def rest_url(training, kind, uuid):
