@@ -65,6 +65,19 @@ class VersionConflict(AuthorCertificatesError):
     """R1: a concurrent save took the version number; the caller may retry (HTTP 409)."""
 
 
+class CertificateInUse(AuthorCertificatesError):
+    """Archiving an author certificate that trainings have assigned, without confirming (HTTP 409).
+
+    ``trainings`` are those trainings, by title: the author is told where it is used.
+    """
+
+    def __init__(self, title: str, trainings: list) -> None:
+        self.title = title
+        self.trainings = list(trainings)
+        names = ", ".join(f"'{training.title}'" for training in self.trainings)
+        super().__init__(f"The author certificate '{title}' is assigned to {names}; confirm to archive it anyway.")
+
+
 @dataclass(frozen=True)
 class DesignProblem:
     """One thing wrong with a design: what, and where (field and line when known)."""

@@ -67,6 +67,17 @@ class AuthorCertificate(models.Model):
     # Number of the newest version. Saving a version locks this row and increments it, which
     # serialises concurrent saves (R1); the unique constraint below is the backstop.
     latest_version_number = models.PositiveIntegerField(default=0)
+    # Retired by an author: hidden from every selector; its versions, assignments and issued
+    # certificates stay as they are (docs/decisions/0114). Restoring clears archived_* and records
+    # restored_*, so the last archive and the last restore are both known.
+    archived_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    restored_at = models.DateTimeField(null=True, blank=True)
+    restored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["title", "id"]

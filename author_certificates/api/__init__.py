@@ -14,6 +14,12 @@ from .access import (
     can_view_report,
 )
 from .archive import export_certificate_archive, file_slug
+from .archiving import (
+    archive_author_certificate,
+    list_archived_author_certificates,
+    restore_author_certificate,
+    trainings_using,
+)
 from .assignment import (
     AuthorChoice,
     CertificateChoices,
@@ -56,6 +62,7 @@ from .issuing import (
     request_certificate,
 )
 from .opening import matches_issued_pdf, open_certificate, verify_certificate
+from .previews import preview_classic, preview_training_option
 from .records import LearningRecord, count_learning_records, get_learning_record, list_learning_records
 from .reporting import (
     DEFAULT_PAGE_SIZE,
@@ -95,6 +102,12 @@ from .words import (
 )
 
 __all__ = [
+    "archive_author_certificate",
+    "list_archived_author_certificates",
+    "preview_classic",
+    "preview_training_option",
+    "restore_author_certificate",
+    "trainings_using",
     "connect_file_cleanup",
     "retire_learner",
     "DEFAULT_ORIENTATION",

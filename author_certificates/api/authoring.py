@@ -198,8 +198,14 @@ def save_new_version(
 
 
 def list_author_certificates(*, tenant: str) -> QuerySet[AuthorCertificate]:
-    """Every author certificate of ``tenant``, whoever created it, with its creator (R3)."""
-    return AuthorCertificate.objects.filter(tenant=tenant).select_related("created_by").order_by("title", "id")
+    """Every author certificate of ``tenant``, whoever created it, with its creator (R3).
+
+    Archived ones are left out (api.list_archived_author_certificates lists them).
+    """
+    return (
+        AuthorCertificate.objects.filter(tenant=tenant, archived_at__isnull=True)
+        .select_related("created_by").order_by("title", "id")
+    )
 
 
 def list_versions(*, certificate: CertificateRef, tenant: str | None = None) -> QuerySet[AuthorCertificateVersion]:
@@ -283,10 +289,12 @@ def latest_versions(*, certificates: Iterable[AuthorCertificate]) -> dict[int, A
 
 
 def list_tenant_versions(*, tenant: str) -> dict[int, list[AuthorCertificateVersion]]:
-    """Every version of every author certificate of ``tenant``, by certificate id, newest first,
-    with their editors: one query for the version selectors of a whole side window (R6)."""
+    """Every version of every author certificate of ``tenant`` (archived ones left out), by
+    certificate id, newest first, with their editors: one query for the version selectors of a
+    whole side window (R6)."""
     versions = (
-        AuthorCertificateVersion.objects.filter(certificate__tenant=tenant).defer("html", "css")
+        AuthorCertificateVersion.objects.filter(certificate__tenant=tenant, certificate__archived_at__isnull=True)
+        .defer("html", "css")
         .select_related("created_by")
         .order_by("certificate_id", "-number")
     )

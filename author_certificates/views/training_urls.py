@@ -5,13 +5,25 @@ Training keys contain ":" and "+" but never "/", so they travel as one path segm
 
 from django.urls import path
 
-from . import assignment, bulk, report
+from . import assignment, bulk, previews, report
 
 urlpatterns = [
     path(
         "author-certificates/trainings/<str:training_key>/certificate/",
         assignment.training_certificate,
         name="training-certificate",
+    ),
+    path(
+        "author-certificates/trainings/<str:training_key>/certificate/previews/version/<uuid:uuid>.pdf",
+        previews.training_option_preview,
+        {"kind": "version"},
+        name="training-version-preview",
+    ),
+    path(
+        "author-certificates/trainings/<str:training_key>/certificate/previews/classic/<uuid:uuid>.pdf",
+        previews.training_option_preview,
+        {"kind": "classic"},
+        name="training-classic-preview",
     ),
     path("author-certificates/trainings/<str:training_key>/report/", report.progress_report, name="progress-report"),
     path(

@@ -76,7 +76,9 @@ var messages = defineMessages({
   notSelected: { id: "authorCertificates.selector.notSelected", defaultMessage: "Not selected for this training", description: "Certificate not assigned here" },
   version: { id: "authorCertificates.selector.version", defaultMessage: "Version", description: "Label of the version selector" },
   versionLabel: { id: "authorCertificates.selector.versionLabel", defaultMessage: "Version {number} \xB7 {date} \xB7 {editor}", description: "Number, edit date and editor of a version (R6)" },
-  preview: { id: "authorCertificates.selector.preview", defaultMessage: "Preview", description: "Opens a PDF preview with sample data" },
+  previewVersion: { id: "authorCertificates.selector.previewVersion", defaultMessage: "Preview version {number} (PDF)", description: "Opens a PDF preview of that version with sample data, in a new tab" },
+  previewClassic: { id: "authorCertificates.selector.previewClassic", defaultMessage: "Preview {name} (PDF)", description: "Opens a PDF preview of that classic certificate with sample data, in a new tab" },
+  seeCertificates: { id: "authorCertificates.selector.seeCertificates", defaultMessage: "See the certificates", description: "Opens the lists read-only (inspectors)" },
   assign: { id: "authorCertificates.selector.assign", defaultMessage: "Select", description: "Assigns this certificate" },
   selected: { id: "authorCertificates.selector.selected", defaultMessage: "Selected", description: "The certificate in force" },
   updated: { id: "authorCertificates.selector.updated", defaultMessage: "The certificate of this training has been updated.", description: "After assigning" },
@@ -145,11 +147,13 @@ var es_default = {
   "authorCertificates.selector.notSelected": "No seleccionado para esta formaci\xF3n",
   "authorCertificates.selector.version": "Versi\xF3n",
   "authorCertificates.selector.versionLabel": "Versi\xF3n {number} \xB7 {date} \xB7 {editor}",
-  "authorCertificates.selector.preview": "Vista previa",
   "authorCertificates.selector.assign": "Seleccionar",
   "authorCertificates.selector.selected": "Seleccionado",
   "authorCertificates.selector.updated": "Se ha actualizado el certificado de esta formaci\xF3n.",
-  "authorCertificates.selector.madeForSite": "creado para este sitio"
+  "authorCertificates.selector.madeForSite": "creado para este sitio",
+  "authorCertificates.selector.previewVersion": "Vista previa de la versi\xF3n {number} (PDF)",
+  "authorCertificates.selector.previewClassic": "Vista previa de {name} (PDF)",
+  "authorCertificates.selector.seeCertificates": "Ver los certificados"
 };
 
 // src/i18n/index.js
@@ -331,13 +335,7 @@ function ClassicList({ body, onAssign, busy }) {
       ] })
     ] }),
     /* @__PURE__ */ jsxs2("span", { className: "d-flex align-items-center", children: [
-      classic.preview_url && /* @__PURE__ */ jsxs2(Hyperlink, { destination: classic.preview_url, target: "_blank", className: "mr-2 small", children: [
-        intl.formatMessage(messages_default.preview),
-        /* @__PURE__ */ jsxs2("span", { className: "sr-only", children: [
-          " ",
-          classic.name
-        ] })
-      ] }),
+      classic.preview_url && /* @__PURE__ */ jsx3(Hyperlink, { destination: classic.preview_url, target: "_blank", className: "mr-2 small", children: intl.formatMessage(messages_default.previewClassic, { name: classic.name }) }),
       current === classic.uuid ? /* @__PURE__ */ jsx3("strong", { children: intl.formatMessage(messages_default.selected) }) : onAssign && /* @__PURE__ */ jsxs2(Button2, { size: "sm", variant: "outline-primary", disabled: busy, onClick: () => onAssign({ classic: classic.uuid }), children: [
         intl.formatMessage(messages_default.assign),
         /* @__PURE__ */ jsxs2("span", { className: "sr-only", children: [
@@ -364,13 +362,7 @@ function AuthorCertificate({ certificate, onAssign, busy }) {
       /* @__PURE__ */ jsx3(Form.Control, { as: "select", value: chosen, onChange: (event) => setChosen(event.target.value), children: versions.map((version) => /* @__PURE__ */ jsx3("option", { value: version.uuid, children: versionLabel(intl, version) }, version.uuid)) })
     ] }),
     /* @__PURE__ */ jsxs2("div", { className: "d-flex align-items-center", children: [
-      chosenVersion && chosenVersion.preview_url && /* @__PURE__ */ jsxs2(Hyperlink, { destination: chosenVersion.preview_url, target: "_blank", className: "mr-3 small", children: [
-        intl.formatMessage(messages_default.preview),
-        /* @__PURE__ */ jsxs2("span", { className: "sr-only", children: [
-          " ",
-          versionLabel(intl, chosenVersion)
-        ] })
-      ] }),
+      chosenVersion && chosenVersion.preview_url && /* @__PURE__ */ jsx3(Hyperlink, { destination: chosenVersion.preview_url, target: "_blank", className: "mr-3 small", children: intl.formatMessage(messages_default.previewVersion, { number: chosenVersion.number }) }),
       onAssign && (chosen === selectedUuid ? /* @__PURE__ */ jsx3("strong", { children: intl.formatMessage(messages_default.selected) }) : /* @__PURE__ */ jsxs2(Button2, { size: "sm", variant: "outline-primary", disabled: busy || !chosen, onClick: () => onAssign({ version: chosen }), children: [
         intl.formatMessage(messages_default.assign),
         /* @__PURE__ */ jsxs2("span", { className: "sr-only", children: [
@@ -449,10 +441,10 @@ function CertificateSelector({ courseId }) {
     body && /* @__PURE__ */ jsxs2(Fragment, { children: [
       /* @__PURE__ */ jsx3("p", { className: "author-certificates-current", children: /* @__PURE__ */ jsx3(CurrentCertificate, { current: body.current }) }),
       !body.can_assign && /* @__PURE__ */ jsx3("p", { className: "text-muted small", children: intl.formatMessage(messages_default.readOnly) }),
-      !panel && /* @__PURE__ */ jsx3(Button2, { variant: body.can_assign ? "primary" : "outline-primary", size: "sm", onClick: () => setPanel(firstPanel), children: intl.formatMessage(messages_default.select) }),
+      !panel && /* @__PURE__ */ jsx3(Button2, { variant: body.can_assign ? "primary" : "outline-primary", size: "sm", onClick: () => setPanel(firstPanel), children: intl.formatMessage(body.can_assign ? messages_default.select : messages_default.seeCertificates) }),
       panel && /* @__PURE__ */ jsxs2("div", { className: "author-certificates-panel mt-2", children: [
         /* @__PURE__ */ jsxs2("div", { className: "d-flex justify-content-between align-items-center mb-2", children: [
-          /* @__PURE__ */ jsx3("h4", { className: "h5 m-0", tabIndex: -1, ref: panelHeading, children: intl.formatMessage(panel === "author" ? messages_default.authorList : panel === "classic" ? messages_default.classicList : messages_default.select) }),
+          /* @__PURE__ */ jsx3("h4", { className: "h5 m-0", tabIndex: -1, ref: panelHeading, children: intl.formatMessage(panel === "author" ? messages_default.authorList : panel === "classic" ? messages_default.classicList : body.can_assign ? messages_default.select : messages_default.seeCertificates) }),
           /* @__PURE__ */ jsxs2("span", { children: [
             panel !== "choose" && firstPanel === "choose" && /* @__PURE__ */ jsx3(Button2, { variant: "link", size: "sm", onClick: () => setPanel("choose"), children: intl.formatMessage(messages_default.back) }),
             /* @__PURE__ */ jsx3(Button2, { variant: "outline-primary", size: "sm", onClick: () => setPanel(""), children: intl.formatMessage(messages_default.close) })

@@ -1,8 +1,9 @@
 /**
  * The course team's certificate selector: the current certificate, and for admins and trainers
  * "Select certificate" with the classic and author lists, a version selector per author
- * certificate (number, edit date, editor, newest first: R6), a preview of any version, and the
- * assignment (PUT trainings/<key>/certificate/, R2). Inspectors see it read-only. A tenant without
+ * certificate (number, edit date, editor, newest first: R6), a PDF preview of any version and of
+ * each classic certificate (``preview_url``, opened in a new tab), and the assignment
+ * (PUT trainings/<key>/certificate/, R2). Inspectors see it read-only ("See the certificates"). A tenant without
  * author certificates goes straight to the classic list (R4).
  */
 import React, { useCallback, useEffect, useRef, useState } from 'react';
@@ -45,7 +46,7 @@ function ClassicList({ body, onAssign, busy }) {
           <span className="d-flex align-items-center">
             {classic.preview_url && (
               <Hyperlink destination={classic.preview_url} target="_blank" className="mr-2 small">
-                {intl.formatMessage(messages.preview)}<span className="sr-only"> {classic.name}</span>
+                {intl.formatMessage(messages.previewClassic, { name: classic.name })}
               </Hyperlink>
             )}
             {current === classic.uuid ? <strong>{intl.formatMessage(messages.selected)}</strong> : onAssign && (
@@ -86,9 +87,10 @@ function AuthorCertificate({ certificate, onAssign, busy }) {
         </Form.Control>
       </Form.Group>
       <div className="d-flex align-items-center">
+        {/* A preview of whichever version is chosen in the selector: any version, sample data (a PDF). */}
         {chosenVersion && chosenVersion.preview_url && (
           <Hyperlink destination={chosenVersion.preview_url} target="_blank" className="mr-3 small">
-            {intl.formatMessage(messages.preview)}<span className="sr-only"> {versionLabel(intl, chosenVersion)}</span>
+            {intl.formatMessage(messages.previewVersion, { number: chosenVersion.number })}
           </Hyperlink>
         )}
         {onAssign && (chosen === selectedUuid ? <strong>{intl.formatMessage(messages.selected)}</strong> : (
@@ -171,7 +173,7 @@ function CertificateSelector({ courseId }) {
           {!body.can_assign && <p className="text-muted small">{intl.formatMessage(messages.readOnly)}</p>}
           {!panel && (
             <Button variant={body.can_assign ? 'primary' : 'outline-primary'} size="sm" onClick={() => setPanel(firstPanel)}>
-              {intl.formatMessage(messages.select)}
+              {intl.formatMessage(body.can_assign ? messages.select : messages.seeCertificates)}
             </Button>
           )}
           {panel && (
@@ -179,7 +181,8 @@ function CertificateSelector({ courseId }) {
               <div className="d-flex justify-content-between align-items-center mb-2">
                 <h4 className="h5 m-0" tabIndex={-1} ref={panelHeading}>
                   {intl.formatMessage(panel === 'author' ? messages.authorList
-                    : panel === 'classic' ? messages.classicList : messages.select)}
+                    : panel === 'classic' ? messages.classicList
+                      : body.can_assign ? messages.select : messages.seeCertificates)}
                 </h4>
                 <span>
                   {panel !== 'choose' && firstPanel === 'choose' && (

@@ -10,8 +10,10 @@ const ok = (data, status = 200) => ({ status, data });
 const failure = (status, code, detail = 'explained') => ({ status, data: { detail, code } });
 const person = (username, name) => ({ username, name });
 
-const ENGLISH = { uuid: 'c-en', name: 'Classic certificate (English)', language: 'en', tenant_only: false };
-const SPANISH = { uuid: 'c-es', name: 'Classic certificate (Spanish)', language: 'es', tenant_only: false };
+const ENGLISH = { uuid: 'c-en', name: 'Classic certificate (English)', language: 'en', tenant_only: false,
+  preview_url: 'http://studio.test/preview/c-en.pdf' };
+const SPANISH = { uuid: 'c-es', name: 'Classic certificate (Spanish)', language: 'es', tenant_only: false,
+  preview_url: 'http://studio.test/preview/c-es.pdf' };
 const V1 = { uuid: 'v-1', number: 1, title: 'Diploma', created_at: '2026-03-10T09:00:00+00:00',
   created_by: person('ana', 'Ana Author'), preview_url: 'http://studio.test/preview/v-1.pdf' };
 const V2 = { uuid: 'v-2', number: 2, title: 'Diploma', created_at: '2026-03-14T09:00:00+00:00',
@@ -61,10 +63,13 @@ describe('CertificateSelector for admins and trainers', () => {
     ]);
     expect(selector).toHaveValue('v-1');
     expect(within(item).getByText('Selected')).toBeInTheDocument();
-    expect(within(item).getByRole('link', { name: /Preview/ })).toHaveAttribute('href', V1.preview_url);
+    // A preview of the chosen version, whichever it is: a PDF in a new tab.
+    const preview = within(item).getByRole('link', { name: /^Preview version 1 \(PDF\)/ });
+    expect(preview).toHaveAttribute('href', V1.preview_url);
+    expect(preview).toHaveAttribute('target', '_blank');
 
     await userEvent.selectOptions(selector, 'v-2');
-    expect(within(item).getByRole('link', { name: /Preview/ })).toHaveAttribute('href', V2.preview_url);
+    expect(within(item).getByRole('link', { name: /^Preview version 2 \(PDF\)/ })).toHaveAttribute('href', V2.preview_url);
     await userEvent.click(within(item).getByRole('button', { name: 'Select Diploma' }));
 
     expect(server.callsTo('PUT', TRAINING_URL).map((call) => call.body)).toEqual([{ version: 'v-2' }]);
@@ -81,6 +86,11 @@ describe('CertificateSelector for admins and trainers', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Select certificate' }));
     await userEvent.click(screen.getByRole('button', { name: 'Classic certificates' }));
     expect(screen.queryByRole('button', { name: /Select Classic certificate \(English\)/ })).not.toBeInTheDocument();
+    // Every classic certificate has its preview, the selected one too.
+    expect(screen.getByRole('link', { name: /^Preview Classic certificate \(English\) \(PDF\)/ }))
+      .toHaveAttribute('href', ENGLISH.preview_url);
+    expect(screen.getByRole('link', { name: /^Preview Classic certificate \(Spanish\) \(PDF\)/ }))
+      .toHaveAttribute('href', SPANISH.preview_url);
     await userEvent.click(screen.getByRole('button', { name: 'Select Classic certificate (Spanish)' }));
 
     expect(server.callsTo('PUT', TRAINING_URL).map((call) => call.body)).toEqual([{ classic: 'c-es' }]);
@@ -106,16 +116,21 @@ describe('CertificateSelector for inspectors', () => {
     expect(await screen.findByText('Diploma, version 1')).toBeInTheDocument();
     expect(screen.getByText('You can see the certificates of this training but not change them.')).toBeInTheDocument();
 
-    await userEvent.click(screen.getByRole('button', { name: 'Select certificate' }));
+    // No "Select certificate" for inspectors: they see the same lists, read-only.
+    expect(screen.queryByRole('button', { name: 'Select certificate' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'See the certificates' }));
+    expect(screen.getByRole('heading', { name: 'See the certificates' })).toHaveFocus();
     await userEvent.click(screen.getByRole('button', { name: 'Author certificates' }));
     const item = screen.getByRole('heading', { name: 'Diploma' }).closest('li');
     await userEvent.selectOptions(within(item).getByLabelText('Version'), 'v-2');
     // Inspectors may preview any version but assign none.
-    expect(within(item).getByRole('link', { name: /Preview/ })).toHaveAttribute('href', V2.preview_url);
+    expect(within(item).getByRole('link', { name: /^Preview version 2 \(PDF\)/ })).toHaveAttribute('href', V2.preview_url);
     expect(within(item).queryByRole('button', { name: /Select/ })).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Back' }));
     await userEvent.click(screen.getByRole('button', { name: 'Classic certificates' }));
     expect(screen.getByText('Classic certificate (Spanish)')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: /^Preview Classic certificate \(Spanish\) \(PDF\)/ }))
+      .toHaveAttribute('href', SPANISH.preview_url);
     expect(screen.queryByRole('button', { name: /^Select Classic/ })).not.toBeInTheDocument();
     expect(server.callsTo('PUT', TRAINING_URL)).toHaveLength(0);
   });
@@ -153,6 +168,14 @@ describe('CertificateSelector: errors are messages', () => {
 });
 
 describe('CertificateSelector: translated', () => {
+  test('Spanish for inspectors: "Ver los certificados" and the classic previews', async () => {
+    server.answer('GET', TRAINING_URL, ok(training({ author: false, canAssign: false })));
+    renderInMfe(<CertificateSelector courseId={COURSE} />, { locale: 'es' });
+    await userEvent.click(await screen.findByRole('button', { name: 'Ver los certificados' }));
+    expect(screen.getByRole('link', { name: /^Vista previa de Classic certificate \(English\) \(PDF\)/ }))
+      .toHaveAttribute('href', ENGLISH.preview_url);
+  });
+
   test('Spanish labels, version label and the confirmation', async () => {
     server.answer('GET', TRAINING_URL, ok(training({ current: authorCurrent(V1) })));
     server.answer('PUT', TRAINING_URL, ok(training({ current: authorCurrent(V2) })));
@@ -163,6 +186,7 @@ describe('CertificateSelector: translated', () => {
     const selector = screen.getByLabelText('Versión');
     expect(within(selector).getAllByRole('option')[0].textContent).toBe('Versión 2 · 14 de marzo de 2026 · Bo Editor');
     await userEvent.selectOptions(selector, 'v-2');
+    expect(screen.getByRole('link', { name: /^Vista previa de la versión 2 \(PDF\)/ })).toHaveAttribute('href', V2.preview_url);
     await userEvent.click(screen.getByRole('button', { name: 'Seleccionar Diploma' }));
     await waitFor(() => expect(screen.getByText('Se ha actualizado el certificado de esta formación.')).toBeInTheDocument());
   });

@@ -2,9 +2,11 @@
 on the demo host's harness page (/demo/mfe-harness/), against the live server's REST API.
 
 - A learner generates from the learner dashboard's course card and opens the PDF.
-- A trainer assigns version 2 from the authoring MFE's course outline sidebar; a learner who had
+- A trainer previews version 2 from the authoring MFE's course outline sidebar (a sample PDF in a
+  new tab), then assigns it; a learner who had
   not generated yet gets version 2, one who had keeps version 1 (R8, R9).
-- An inspector sees the selector read-only and the API refuses an assignment from that page.
+- An inspector sees the selector read-only ("See the certificates", previews, nothing to select)
+  and the API refuses an assignment from that page.
 
 The harness bundle is built by `make frontend` (CI builds it from the lockfile); without it the
 tests are skipped locally and fail in CI. Screenshots in test-artifacts/browser/<test name>/.
@@ -152,6 +154,14 @@ def test_a_trainer_assigns_version_2_in_the_sidebar_and_the_learner_side_reflect
     assert versions.locator("option").first.inner_text().startswith("Version 2 · ")
     versions.select_option(str(world["second"].uuid))
     page.screenshot(path=str(artifacts / "01-sidebar-version-2-chosen.png"))
+    # Choosing with eyes open: the chosen version's preview opens a sample PDF in a new tab.
+    preview = page.get_by_role("link", name="Preview version 2 (PDF)")
+    with page.context.expect_page() as opened:
+        preview.click()
+    assert opened.value.url == preview.get_attribute("href") and opened.value.url.endswith(".pdf")
+    opened.value.close()
+    text = pdf_text(page, preview)
+    assert "Second design" in text and "Ana María Müller-Šťastná" in text  # sample data, not a learner
     page.get_by_role("button", name="Select Diploma").click()
     expect(page.get_by_text("The certificate of this training has been updated.")).to_be_visible()
     expect(page.get_by_text("Diploma, version 2")).to_be_visible()
@@ -177,10 +187,12 @@ def test_an_inspector_sees_the_sidebar_read_only_and_cannot_assign(browser, live
     page = signed_in_page(browser, live_server, "ines", SIDEBAR)
     expect(page.get_by_text("Diploma, version 1")).to_be_visible()
     expect(page.get_by_text("You can see the certificates of this training but not change them.")).to_be_visible()
-    page.get_by_role("button", name="Select certificate").click()
+    expect(page.get_by_role("button", name="Select certificate")).to_have_count(0)
+    page.get_by_role("button", name="See the certificates").click()
     page.get_by_role("button", name="Author certificates").click()
     page.get_by_label("Version", exact=True).select_option(str(world["second"].uuid))
     expect(page.get_by_role("button", name="Select Diploma")).to_have_count(0)
+    assert "Second design" in pdf_text(page, page.get_by_role("link", name="Preview version 2 (PDF)"))
     page.screenshot(path=str(artifacts / "01-inspector-read-only.png"))
 
     # Even by hand, from the page's own session and CSRF token, the API refuses.

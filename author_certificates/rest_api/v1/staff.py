@@ -224,7 +224,10 @@ class TrainingCertificateView(TrainingStaffView):
         }
 
     def get(self, request: Request, training_key: str) -> Response:
-        return Response(self._body(request, self.training(request, training_key)))
+        from .previews import add_preview_urls  # preview_url of each option (previews.py)
+
+        training = self.training(request, training_key)
+        return Response(add_preview_urls(request, training.key, self._body(request, training)))
 
     def put(self, request: Request, training_key: str) -> Response:
         training = self.training(request, training_key)
@@ -236,4 +239,6 @@ class TrainingCertificateView(TrainingStaffView):
                                "(an author certificate version uuid).")
         api.assign_certificate(training=training, assigned_by=request.user, classic=classic or None,
                                version=version or None)
-        return Response(self._body(request, training))
+        from .previews import add_preview_urls
+
+        return Response(add_preview_urls(request, training.key, self._body(request, training)))

@@ -3,7 +3,7 @@ and report (Studio's pages and the authoring MFE; the LMS's training pages use t
 
 from django.urls import path
 
-from . import report, staff
+from . import previews, report, staff
 from .converters import register_training_key_converter
 
 register_training_key_converter()
@@ -20,6 +20,16 @@ urlpatterns = [
         "trainings/<training_key:training_key>/certificate/",
         staff.TrainingCertificateView.as_view(),
         name="api_training_certificate",
+    ),
+    path(
+        "trainings/<training_key:training_key>/certificate/previews/version/<uuid:uuid>.pdf",
+        previews.TrainingOptionPreviewView.as_view(kind="version"),
+        name="api_training_version_preview",
+    ),
+    path(
+        "trainings/<training_key:training_key>/certificate/previews/classic/<uuid:uuid>.pdf",
+        previews.TrainingOptionPreviewView.as_view(kind="classic"),
+        name="api_training_classic_preview",
     ),
     path(
         "trainings/<training_key:training_key>/report/",
