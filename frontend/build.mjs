@@ -1,5 +1,6 @@
-// `npm run build` (make frontend): the package's dist/ for the MFEs, and the browser bundle of
-// the harness page the Chromium suite drives (tests/host/demo/static/demo/mfe-harness/).
+// `npm run build` (make frontend): the package's dist/ for the MFEs, the browser bundle of the
+// harness page the Chromium suite drives (tests/host/demo/static/demo/mfe-harness/), and the
+// Author tool's code editor (author_certificates/static/author_certificates/js/code-editor.js).
 import { build } from 'esbuild';
 import { mkdir, readFile } from 'node:fs/promises';
 
@@ -56,4 +57,17 @@ await build({
   plugins: [sassExports],
   legalComments: 'none',
 });
-console.log('built dist/index.js and the harness bundle');
+
+// The Author tool's code editor (CodeMirror 6), one classic script for the Studio page, committed
+// into the Django package's static files so that pip users get it (docs/decisions/0115).
+await build({
+  entryPoints: ['editor/code-editor.js'],
+  outfile: '../author_certificates/static/author_certificates/js/code-editor.js',
+  bundle: true,
+  format: 'iife',
+  target: 'es2019',
+  minify: true,
+  legalComments: 'none',
+  banner: { js: '/* author-certificates code editor: frontend/editor/code-editor.js built by make frontend. Bundles CodeMirror 6 and Lezer (MIT licence, https://codemirror.net). */' },
+});
+console.log('built dist/index.js, the harness bundle and the code editor');
