@@ -81,6 +81,14 @@ class DesignForm(forms.Form):
             described_by = [f"id_{name}-errors"] + ([f"id_{name}-help"] if field.help_text else [])
             field.widget.attrs["aria-describedby"] = " ".join(described_by)
 
+    # Browsers post a textarea's line breaks as CRLF: store LF, so that saving a design unchanged
+    # from the browser compares equal to the version it was loaded from, whoever saved that.
+    def clean_html(self) -> str:
+        return self.cleaned_data["html"].replace("\r\n", "\n")
+
+    def clean_css(self) -> str:
+        return (self.cleaned_data.get("css") or "").replace("\r\n", "\n")
+
     def add_error(self, field, error):
         super().add_error(field, error)
         if field in self.fields:

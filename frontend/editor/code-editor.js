@@ -66,7 +66,9 @@ function mount(textarea, field) {
   textarea.hidden = true;
   textarea.setAttribute('data-mounted', 'true');
   if (label) {
-    label.addEventListener('click', (event) => { event.preventDefault(); view.focus(); });
+    // The label now names the editor (aria-labelledby), not the hidden textarea.
+    label.removeAttribute('for');
+    label.addEventListener('click', () => { view.focus(); });
   }
   editors[field] = view;
   return view;
