@@ -2,7 +2,7 @@
 // harness page the Chromium suite drives (tests/host/demo/static/demo/mfe-harness/), and the
 // Author tool's code editor (author_certificates/static/author_certificates/js/code-editor.js).
 import { build } from 'esbuild';
-import { mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 
 const jsx = { '.js': 'jsx', '.jsx': 'jsx' };
 
@@ -70,4 +70,13 @@ await build({
   legalComments: 'none',
   banner: { js: '/* author-certificates code editor: frontend/editor/code-editor.js built by make frontend. Bundles CodeMirror 6 and Lezer (MIT licence, https://codemirror.net). */' },
 });
-console.log('built dist/index.js, the harness bundle and the code editor');
+
+// axe-core for the accessibility tests (tests/browser/test_accessibility_axe.py), from the
+// lockfile, vendored so that the tests never fetch it (test-only: not in the package).
+const axe = '../tests/browser/vendor';
+await mkdir(axe, { recursive: true });
+await copyFile('node_modules/axe-core/axe.min.js', `${axe}/axe.min.js`);
+await copyFile('node_modules/axe-core/LICENSE', `${axe}/axe-core-LICENSE.txt`);
+const axeVersion = JSON.parse(await readFile('node_modules/axe-core/package.json', 'utf8')).version;
+await writeFile(`${axe}/axe-core-VERSION`, `axe-core ${axeVersion}\n`);
+console.log('built dist/index.js, the harness bundle, the code editor and the vendored axe-core');
