@@ -78,3 +78,16 @@ def test_nothing_changed_in_spanish(client, author_version, author):
     data = _unchanged_post(author_version)
     response = client.post(url, data, follow=True, HTTP_ACCEPT_LANGUAGE="es")
     assert "No ha cambiado nada: no se ha guardado ninguna versión nueva." in response.content.decode()
+
+
+def test_the_rest_endpoint_answers_400_and_saves_nothing(author_version, author):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(author)
+    url = reverse("author_certificates:api_author_certificate_versions",
+                  kwargs={"uuid": author_version.certificate.uuid})
+    response = client.post(url, {"html": SIMPLE_HTML}, format="json")
+    assert response.status_code == 400
+    assert "Nothing changed" in str(response.json())
+    assert AuthorCertificateVersion.objects.filter(certificate=author_version.certificate).count() == 1
