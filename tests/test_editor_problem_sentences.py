@@ -93,3 +93,15 @@ def test_the_editor_hint_names_the_css_syntax(client, author):
     body = client.get(NEW_URL).content.decode()
     assert 'url(&quot;asset:name.png&quot;)' in body or 'url("asset:name.png")' in body
     assert "CSS url(...)" not in body
+
+
+@pytest.mark.parametrize(("source", "line"), [
+    ("<p>{{ learner_full_name }}</p>\n{% if learner_full_name %}\n<p>x</p>\n", 2),
+    ("{% for a in [1] %}\n{% if a %}{% endif %}\n<p>x</p>", 1),
+    ("{% if learner_full_name %}\n{% for b in [1] %}\n{% endfor %}\n\n", 1),
+])
+def test_a_block_never_closed_is_reported_where_it_opens(source, line):
+    from author_certificates.rendering.sandbox import template_problems
+
+    [problem] = template_problems(source, [])
+    assert problem.line == line

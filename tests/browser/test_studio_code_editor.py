@@ -63,12 +63,12 @@ def test_code_editor_marks_problems_keeps_files_and_saves_nothing_unchanged(sign
     page.get_by_label("Add images or fonts").set_input_files(str(logo))
     page.get_by_role("button", name="Save").click()
 
-    # Jinja finds the missing {% endif %} where the template ends: the last line.
-    problem = "Line 3 of the HTML: the template has a syntax error: the {% if %} block is never closed"
+    # Jinja finds the missing {% endif %} where the template ends; the line that opened it is shown.
+    problem = "Line 2 of the HTML: the template has a syntax error: the {% if %} block is never closed"
     expect(page.get_by_text(problem)).to_be_visible()
     expect(page.locator('.ac-code-editor[data-code-editor="html"] .cm-lint-marker-error')).to_have_count(1)
     marked = page.locator('.ac-code-editor[data-code-editor="html"] .cm-lintRange-error')
-    expect(marked).to_contain_text("asset('logo.png')")
+    expect(marked).to_contain_text("{% if learner_full_name %}")
     expect(page.get_by_text(f"kept: logo.png ({logo.stat().st_size}")).to_be_visible()
     assert not AuthorCertificate.objects.exists()
     page.screenshot(path=str(artifacts / "01-problem-marked-file-kept.png"), full_page=True)
