@@ -105,3 +105,20 @@ def test_a_block_never_closed_is_reported_where_it_opens(source, line):
 
     [problem] = template_problems(source, [])
     assert problem.line == line
+
+
+def test_a_rendering_failure_is_a_sentence_in_the_pages_language(client, author, monkeypatch):
+    from author_certificates import api
+    from author_certificates.exceptions import RenderingFailed
+
+    def failing(**kwargs):
+        raise RenderingFailed("the render pool is shut down")
+
+    monkeypatch.setattr(api, "create_author_certificate", failing)
+    client.force_login(author)
+    response = client.post(NEW_URL, {"title": "D", "html": "<p>{{ learner_full_name }}</p>", "css": "",
+                                     "page_size": "A4", "orientation": "landscape", "language": "en",
+                                     "action": "save"}, HTTP_ACCEPT_LANGUAGE="es")
+    assert response.status_code == 400
+    assert ("No se pudo usar el diseño (el generador de PDF dice: “the render pool is shut down”)."
+            in response.content.decode())

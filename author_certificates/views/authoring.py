@@ -173,7 +173,7 @@ def certificate_editor(request: HttpRequest, uuid: Any = None) -> HttpResponse:
             return _preview_failure(request, form, context)
         return _save_failure(request, form, context, assets)
     except RenderingFailed as error:
-        form.add_error(None, str(error))
+        form.add_error(None, located_sentence(str(error), line=None, field="__all__"))
         if previewing:
             return _preview_failure(request, form, context)
         return _save_failure(request, form, context, assets)
