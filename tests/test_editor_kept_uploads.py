@@ -96,3 +96,18 @@ def test_expired_sets_are_removed_when_another_is_kept(author, monkeypatch, tmp_
     remaining = sorted(path.read_bytes() for path in (tmp_path / "certificates").rglob("*") if path.is_file())
     assert remaining == [b"new"]
     assert old.token
+
+
+def test_a_refused_file_is_not_kept_and_a_kept_file_can_be_left_out(client, author):
+    client.force_login(author)
+    failed = client.post(NEW_URL, _post(html="<p>{{ learner_full_name }}</p>", assets=[
+        SimpleUploadedFile("notes.png", b"not an image at all", "image/png"),
+        SimpleUploadedFile("logo.png", _png(), "image/png")]))
+    body = failed.content.decode()
+    assert failed.status_code == 400
+    assert "&#x27;notes.png&#x27; is not an image" in body
+    assert "kept: logo.png" in body and "kept: notes.png" not in body, "a refused file would fail again"
+
+    saved = client.post(NEW_URL, _post(kept_uploads=_kept_token(body), forget_kept="logo.png"))
+    assert saved.status_code == 302
+    assert not AuthorCertificate.objects.get().versions.get().assets.exists(), "'Do not use' left it out"

@@ -85,8 +85,20 @@ def _preview_failure(request: HttpRequest, form: DesignForm, context: dict) -> H
     return render(request, "author_certificates/studio/editor.html", context, status=400)
 
 
-def _save_failure(request: HttpRequest, form: DesignForm, context: dict, assets: dict[str, bytes]) -> HttpResponse:
-    """The editor again with its problems; the files of this try are kept for the next one."""
+def _kept_assets(request: HttpRequest) -> dict[str, bytes]:
+    """The files kept from the last failed save, minus those the author ticked "Do not use"."""
+    forgotten = set(request.POST.getlist("forget_kept"))
+    kept = api.kept_uploads(user=request.user, token=request.POST.get("kept_uploads"))
+    return {name: data for name, data in kept.items() if name not in forgotten}
+
+
+def _save_failure(request: HttpRequest, form: DesignForm, context: dict, assets: dict[str, bytes],
+                  error: InvalidInput | None = None) -> HttpResponse:
+    """The editor again with its problems; the files of this try are kept for the next one,
+    except a file that is itself refused (not an image or font, too large): it would fail again."""
+    refused = {problem.message.split("'")[1] for problem in getattr(error, "problems", ())
+               if problem.field == "assets" and problem.message.startswith("'")}
+    assets = {name: data for name, data in assets.items() if name not in refused}
     kept = api.keep_uploads(user=request.user, files=assets, replaces=request.POST.get("kept_uploads"))
     for name in kept.not_kept:
         form.add_error("assets", _("'%(name)s' was not kept: the files of one save may not be larger "
@@ -143,11 +155,9 @@ def certificate_editor(request: HttpRequest, uuid: Any = None) -> HttpResponse:
             form.add_error("assets", problem_text(problem))
         if previewing:
             return _preview_failure(request, form, context)
-        kept = api.kept_uploads(user=request.user, token=request.POST.get("kept_uploads"))
-        return _save_failure(request, form, context, {**kept, **form.uploaded_assets()})
+        return _save_failure(request, form, context, {**_kept_assets(request), **form.uploaded_assets()})
     # Files kept from a failed save, unless the author chose a file of the same name again.
-    assets = {**api.kept_uploads(user=request.user, token=request.POST.get("kept_uploads")),
-              **form.uploaded_assets()}
+    assets = {**_kept_assets(request), **form.uploaded_assets()}
     try:
         if previewing:
             pdf = api.preview_design(
@@ -171,7 +181,7 @@ def certificate_editor(request: HttpRequest, uuid: Any = None) -> HttpResponse:
         add_design_problems(form, error)
         if previewing:
             return _preview_failure(request, form, context)
-        return _save_failure(request, form, context, assets)
+        return _save_failure(request, form, context, assets, error)
     except RenderingFailed as error:
         form.add_error(None, located_sentence(str(error), line=None, field="__all__"))
         if previewing:
