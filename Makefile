@@ -24,7 +24,8 @@ help:
 	@echo "make bench  - benchmarks as operators run the product: PostgreSQL, Redis, a Celery worker (see README)"
 	@echo "make requirements - recompile requirements/*.txt from *.in"
 	@echo "make static - (release) vendor Paragon's CSS into the package's static files"
-	@echo "make frontend - (release) build the MFE widgets (frontend/dist/, committed) and the harness bundle"
+	@echo "make frontend - (release) build the MFE widgets (frontend/dist/, committed), the harness bundle,"
+	@echo "                the Author tool's code editor (static js/code-editor.js, committed) and vendor axe-core"
 
 $(VENV)/.installed: requirements/base.txt requirements/test.txt pyproject.toml
 	@test -n "$(PYTHON312)" || { echo "Python 3.12 not found: install it or set PYTHON312=/path/to/python3.12"; exit 1; }
@@ -67,7 +68,9 @@ test-browser: venv
 	$(PY) tests/tools/run_browser_suite.py
 
 # The MFE widgets (frontend/): Node packages from the lockfile, jest, and the build. The committed
-# frontend/dist/ must be what frontend/src/ builds to (pip and Tutor ship it, never build it).
+# frontend/dist/ must be what frontend/src/ builds to (pip and Tutor ship it, never build it); so
+# must the Author tool's code editor (frontend/editor/ -> static js/code-editor.js) and the
+# axe-core script the accessibility tests load (tests/browser/vendor/).
 FRONTEND_INSTALLED := frontend/node_modules/.package-lock.json
 $(FRONTEND_INSTALLED): frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
@@ -77,8 +80,10 @@ frontend: $(FRONTEND_INSTALLED)
 
 test-frontend: frontend
 	cd frontend && npm test -- --ci
-	@git diff --quiet -- frontend/dist 2>/dev/null || { \
-		echo "frontend/dist/ is not the build of frontend/src/: commit what make frontend built"; exit 1; }
+	@git diff --quiet -- frontend/dist author_certificates/static/author_certificates/js/code-editor.js \
+		tests/browser/vendor 2>/dev/null || { \
+		echo "frontend/dist/, the code editor bundle or the vendored axe-core is not what make frontend built: commit it"; \
+		exit 1; }
 
 # The Tutor plugin (tutor/), in a virtualenv of its own: Tutor stays out of our requirements.
 TUTOR_VENV := tutor/.venv

@@ -22,6 +22,10 @@ class UploadTooLarge(InvalidInput):
     """A request body is larger than an upload may be; refused before it is read (HTTP 413)."""
 
 
+class NothingChanged(InvalidInput):
+    """R1: an edit equal to the newest version (design, page set-up, title, assets): no version saved."""
+
+
 class MalformedTrainingKey(InvalidInput):
     """A training key string does not have one of the documented forms (HTTP 400)."""
 

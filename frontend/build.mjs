@@ -1,7 +1,8 @@
-// `npm run build` (make frontend): the package's dist/ for the MFEs, and the browser bundle of
-// the harness page the Chromium suite drives (tests/host/demo/static/demo/mfe-harness/).
+// `npm run build` (make frontend): the package's dist/ for the MFEs, the browser bundle of the
+// harness page the Chromium suite drives (tests/host/demo/static/demo/mfe-harness/), and the
+// Author tool's code editor (author_certificates/static/author_certificates/js/code-editor.js).
 import { build } from 'esbuild';
-import { mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 
 const jsx = { '.js': 'jsx', '.jsx': 'jsx' };
 
@@ -56,4 +57,26 @@ await build({
   plugins: [sassExports],
   legalComments: 'none',
 });
-console.log('built dist/index.js and the harness bundle');
+
+// The Author tool's code editor (CodeMirror 6), one classic script for the Studio page, committed
+// into the Django package's static files so that pip users get it (docs/decisions/0115).
+await build({
+  entryPoints: ['editor/code-editor.js'],
+  outfile: '../author_certificates/static/author_certificates/js/code-editor.js',
+  bundle: true,
+  format: 'iife',
+  target: 'es2019',
+  minify: true,
+  legalComments: 'none',
+  banner: { js: '/* author-certificates code editor: frontend/editor/code-editor.js built by make frontend. Bundles CodeMirror 6 and Lezer (MIT licence, https://codemirror.net). */' },
+});
+
+// axe-core for the accessibility tests (tests/browser/test_accessibility_axe.py), from the
+// lockfile, vendored so that the tests never fetch it (test-only: not in the package).
+const axe = '../tests/browser/vendor';
+await mkdir(axe, { recursive: true });
+await copyFile('node_modules/axe-core/axe.min.js', `${axe}/axe.min.js`);
+await copyFile('node_modules/axe-core/LICENSE', `${axe}/axe-core-LICENSE.txt`);
+const axeVersion = JSON.parse(await readFile('node_modules/axe-core/package.json', 'utf8')).version;
+await writeFile(`${axe}/axe-core-VERSION`, `axe-core ${axeVersion}\n`);
+console.log('built dist/index.js, the harness bundle, the code editor and the vendored axe-core');

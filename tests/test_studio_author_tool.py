@@ -149,7 +149,9 @@ def test_preview_of_a_broken_design_answers_its_problems_as_json_for_the_script(
     response = client.post(NEW_URL, design_post(action="preview", html="<p>\n{{ nope }}</p>"),
                            HTTP_ACCEPT="application/pdf, application/json")
     assert response.status_code == 400
-    assert response.json()["problems"] == [{"field": "html", "message": "Line 2: unknown placeholder 'nope'"}]
+    sentence = "Line 2 of the HTML: 'nope' is not a placeholder: use one of those listed beside the editor."
+    assert response.json()["problems"] == [{"field": "html", "message": sentence}]
+    assert response.json()["marks"] == [{"field": "html", "line": 2, "message": sentence}]
 
 
 def test_another_tenants_diploma_is_a_404(client, staff, author, now, acme_tenant):

@@ -61,6 +61,7 @@ from .issuing import (
     get_issued_certificate,
     request_certificate,
 )
+from .kept_uploads import KEEP_SECONDS, KeptUploads, discard_kept_uploads, keep_uploads, kept_uploads
 from .opening import matches_issued_pdf, open_certificate, verify_certificate
 from .previews import preview_classic, preview_training_option
 from .records import LearningRecord, count_learning_records, get_learning_record, list_learning_records
@@ -191,4 +192,10 @@ __all__ = [
     "matches_issued_pdf",
     "open_certificate",
     "verify_certificate",
+    # The design editor's files kept across a failed save (docs/decisions/0116).
+    "KEEP_SECONDS",
+    "KeptUploads",
+    "discard_kept_uploads",
+    "keep_uploads",
+    "kept_uploads",
 ]

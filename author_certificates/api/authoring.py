@@ -15,7 +15,7 @@ from .. import (
     conf,
     rendering,  # its heavy parts (WeasyPrint, Pillow) load on first use, not at start-up
 )
-from ..exceptions import InvalidInput, UnknownCertificate, VersionConflict, WrongTenant
+from ..exceptions import InvalidInput, NothingChanged, UnknownCertificate, VersionConflict, WrongTenant
 from ..models import (
     AuthorCertificate,
     AuthorCertificateVersion,
@@ -165,6 +165,7 @@ def save_new_version(
     certificate = get_author_certificate(certificate=certificate, tenant=tenant)
     latest = certificate.versions.order_by("-number").first()
     carried = {row.name: bytes(row.asset.data) for row in latest.assets.select_related("asset")}
+    current_assets = dict(carried)
     for name in remove_assets:
         if name not in carried:
             raise InvalidInput(f"The design has no asset named '{name}' to remove.")
@@ -178,6 +179,9 @@ def save_new_version(
         orientation or latest.orientation,
         language or latest.language,
     )
+    if _unchanged(latest, new_title, fields, current_assets, carried):
+        raise NothingChanged(f"Nothing changed: version {latest.number} of '{latest.title}' is the same; "
+                             "no new version was saved.")
     # Validation and the trial render happen outside the transaction: they are slow and read nothing.
     design = _checked_design(fields, new_title, carried)
     moment = now_or(now)
@@ -195,6 +199,17 @@ def save_new_version(
         locked.title = new_title
         locked.save(update_fields=["latest_version_number", "title"])
     return version
+
+
+def _unchanged(latest: AuthorCertificateVersion, title: str, fields: Mapping[str, str],
+               current_assets: Mapping[str, bytes], assets: Mapping[str, bytes]) -> bool:
+    """True when an edit would save a copy of ``latest``: every field equal, and the same asset
+    names with the same bytes (an upload of the very bytes stored counts as no change)."""
+    return (
+        title == latest.title
+        and all(getattr(latest, name) == value for name, value in fields.items())
+        and current_assets == dict(assets)
+    )
 
 
 def list_author_certificates(*, tenant: str) -> QuerySet[AuthorCertificate]:

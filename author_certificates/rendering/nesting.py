@@ -91,3 +91,22 @@ def tree_depth_problem(tree: nodes.Template) -> DesignProblem | None:
                 " inside one another): split it with {% set %}", line=getattr(node, "lineno", None))
         stack.extend((child, depth + 1) for child in node.iter_child_nodes())
     return None
+
+
+def unclosed_block_line(tokens, block: str) -> int | None:
+    """The line of the innermost ``{% block %}`` (e.g. "if") left open at the template's end, else None.
+
+    Jinja reports a block never closed at the line where the template ends; the author needs
+    the line where it was opened.
+    """
+    tokens = list(tokens)
+    opened: list[tuple[str, int]] = []
+    for index, token in enumerate(tokens):
+        if token.type != "block_begin" or index + 1 >= len(tokens) or tokens[index + 1].type != "name":
+            continue
+        keyword = tokens[index + 1].value
+        if keyword in _OPENING_STATEMENTS and not (keyword == "set" and _assigns(tokens, index + 1)):
+            opened.append((keyword, token.lineno))
+        elif keyword.startswith("end") and opened:
+            opened.pop()
+    return next((line for keyword, line in reversed(opened) if keyword == block), None)

@@ -14,6 +14,7 @@ docs/decisions/0010-jinja-sandbox.md, 0028-template-fill-time-limit.md and
 from __future__ import annotations
 
 import operator
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
@@ -28,7 +29,7 @@ from markupsafe import Markup
 from ..exceptions import DesignProblem
 from . import growth
 from .fetcher import asset_url
-from .nesting import token_nesting_problem, tree_depth_problem
+from .nesting import token_nesting_problem, tree_depth_problem, unclosed_block_line
 from .placeholders import PLACEHOLDERS
 
 # Filters that only reshape text or short lists: useful in a certificate, harmless in a sandbox.
@@ -276,8 +277,21 @@ def template_problems(source: str, asset_names: Iterable[str]) -> list[DesignPro
         # Compiling also catches unknown filters and tests, which parse() lets through.
         compile_template(source, names)
     except TemplateSyntaxError as error:
-        return [DesignProblem(f"syntax error: {error.message}", line=error.lineno)]
+        return [DesignProblem(f"syntax error: {error.message}", line=_syntax_error_line(source, error))]
     return list(_walk_problems(tree, names))
+
+
+def _syntax_error_line(source: str, error: TemplateSyntaxError) -> int | None:
+    """Jinja's line, except for a block never closed: the line that opened it."""
+    message = error.message or ""
+    unclosed = re.search(r"^Unexpected end of template\..*innermost block that needs to be closed is '(\w+)'",
+                         message, re.DOTALL)
+    if unclosed:
+        try:
+            return unclosed_block_line(ENVIRONMENT.lexer.tokenize(source), unclosed.group(1)) or error.lineno
+        except TemplateSyntaxError:
+            return error.lineno
+    return error.lineno
 
 
 def _walk_problems(tree: nodes.Template, asset_names: frozenset[str]) -> Iterator[DesignProblem]:

@@ -20,6 +20,8 @@ from .samples import sample_context
 from .sandbox import template_problems
 
 _LOCAL_FONT = re.compile(r"\blocal\s*\(", re.IGNORECASE)
+# The CSS is not a template: {{ asset("x") }} stays as written there and breaks the rule it is in.
+_CSS_ASSET_CALL = re.compile(r"""(?:\{\{\s*)?\basset\s*\(\s*(?:["']([^"']*)["'])?""")
 
 
 def validate_design(design: Design, *, max_asset_bytes: int = 5 * 1024 * 1024) -> None:
@@ -84,16 +86,24 @@ def _asset_problems(design: Design, max_bytes: int) -> list[DesignProblem]:
 
 
 def _css_problems(css: str) -> list[DesignProblem]:
-    return [
-        DesignProblem(
-            "@font-face src: local() is not supported: upload the font as an asset, "
-            "or name a system font family in font-family",
-            line=number,
-            field="css",
-        )
-        for number, text in enumerate(css.splitlines(), start=1)
-        if _LOCAL_FONT.search(text)
-    ]
+    problems = []
+    for number, text in enumerate(css.splitlines(), start=1):
+        if _LOCAL_FONT.search(text):
+            problems.append(DesignProblem(
+                "@font-face src: local() is not supported: upload the font as an asset, "
+                "or name a system font family in font-family",
+                line=number,
+                field="css",
+            ))
+        call = _CSS_ASSET_CALL.search(text)
+        if call:
+            name = call.group(1) or "name.png"
+            problems.append(DesignProblem(
+                f'asset("{name}") does not work in the CSS: write url("asset:{name}") there',
+                line=number,
+                field="css",
+            ))
+    return problems
 
 
 def _trial_render_problems(design: Design, *, skip_local_fonts: bool) -> list[DesignProblem]:

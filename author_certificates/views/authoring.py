@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -16,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import api
-from ..exceptions import InvalidInput, NotFound, RenderingFailed
+from ..exceptions import InvalidInput, NotFound, NothingChanged, RenderingFailed
 from ..uploads import bounded_design_upload, refused_assets
+from .design_problems import located_sentence
 from .forms import DesignForm
 
 # Fields of the editor a DesignProblem.field may name; anything else is shown above the form.
@@ -49,21 +51,23 @@ def pdf_response(pdf: bytes, filename: str) -> HttpResponse:
 
 
 def problem_text(problem) -> str:
-    """A design problem as shown next to its field: "Line 3: unknown placeholder 'x'"."""
-    if problem.line:
-        return _("Line %(line)s: %(message)s") % {"line": problem.line, "message": problem.message}
-    return problem.message
+    """A design problem as the whole sentence shown next to its field, in the page's language."""
+    return located_sentence(problem.message, line=problem.line, field=problem.field)
 
 
 def add_design_problems(form: DesignForm, error: InvalidInput) -> None:
-    """Show every problem of an InvalidDesign (or one InvalidInput) next to the field it names."""
+    """Show every problem of an InvalidDesign (or one InvalidInput) next to the field it names,
+    and remember the HTML and CSS lines they point at for the code editor's marks."""
     problems = getattr(error, "problems", None)
     if problems is None:
         form.add_error(None, str(error))
         return
     for problem in problems:
         field = problem.field if problem.field in _FORM_FIELDS and problem.field in form.fields else None
-        form.add_error(field, problem_text(problem))
+        text = problem_text(problem)
+        form.add_error(field, text)
+        if problem.line and field in ("html", "css"):
+            form.problem_marks.append({"field": field, "line": problem.line, "message": text})
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -77,7 +81,29 @@ def _preview_failure(request: HttpRequest, form: DesignForm, context: dict) -> H
             for field, messages in form.errors.items()
             for message in messages
         ]
-        return JsonResponse({"problems": problems}, status=400)
+        return JsonResponse({"problems": problems, "marks": form.problem_marks}, status=400)
+    return render(request, "author_certificates/studio/editor.html", context, status=400)
+
+
+def _kept_assets(request: HttpRequest) -> dict[str, bytes]:
+    """The files kept from the last failed save, minus those the author ticked "Do not use"."""
+    forgotten = set(request.POST.getlist("forget_kept"))
+    kept = api.kept_uploads(user=request.user, token=request.POST.get("kept_uploads"))
+    return {name: data for name, data in kept.items() if name not in forgotten}
+
+
+def _save_failure(request: HttpRequest, form: DesignForm, context: dict, assets: dict[str, bytes],
+                  error: InvalidInput | None = None) -> HttpResponse:
+    """The editor again with its problems; the files of this try are kept for the next one,
+    except a file that is itself refused (not an image or font, too large): it would fail again."""
+    refused = {problem.message.split("'")[1] for problem in getattr(error, "problems", ())
+               if problem.field == "assets" and problem.message.startswith("'")}
+    assets = {name: data for name, data in assets.items() if name not in refused}
+    kept = api.keep_uploads(user=request.user, files=assets, replaces=request.POST.get("kept_uploads"))
+    for name in kept.not_kept:
+        form.add_error("assets", _("'%(name)s' was not kept: the files of one save may not be larger "
+                                   "than the upload limit together. Choose it again.") % {"name": name})
+    context["kept"] = kept
     return render(request, "author_certificates/studio/editor.html", context, status=400)
 
 
@@ -126,38 +152,42 @@ def certificate_editor(request: HttpRequest, uuid: Any = None) -> HttpResponse:
     refused = refused_assets(request)
     if not form.is_valid() or refused:
         for problem in refused:
-            form.add_error("assets", problem.message)
+            form.add_error("assets", problem_text(problem))
         if previewing:
             return _preview_failure(request, form, context)
-        return render(request, "author_certificates/studio/editor.html", context, status=400)
+        return _save_failure(request, form, context, {**_kept_assets(request), **form.uploaded_assets()})
+    # Files kept from a failed save, unless the author chose a file of the same name again.
+    assets = {**_kept_assets(request), **form.uploaded_assets()}
     try:
         if previewing:
             pdf = api.preview_design(
                 **form.design_kwargs(), certificate=certificate, tenant=tenant,
-                add_assets=form.uploaded_assets(), remove_assets=form.removed_assets(),
+                add_assets=assets, remove_assets=form.removed_assets(),
             )
             return pdf_response(pdf, "preview.pdf")
         if certificate is None:
             version = api.create_author_certificate(
-                tenant=tenant, **form.design_kwargs(), assets=form.uploaded_assets(), created_by=request.user
+                tenant=tenant, **form.design_kwargs(), assets=assets, created_by=request.user
             )
         else:
             version = api.save_new_version(
                 certificate=certificate, tenant=tenant, edited_by=request.user, **form.design_kwargs(),
-                add_assets=form.uploaded_assets(), remove_assets=form.removed_assets(),
+                add_assets=assets, remove_assets=form.removed_assets(),
             )
+    except NothingChanged:
+        messages.info(request, _("Nothing changed: no new version was saved."))
+        return redirect("author_certificates:studio-edit", uuid=certificate.uuid)
     except InvalidInput as error:
         add_design_problems(form, error)
         if previewing:
             return _preview_failure(request, form, context)
-        return render(request, "author_certificates/studio/editor.html", context, status=400)
+        return _save_failure(request, form, context, assets, error)
     except RenderingFailed as error:
-        form.add_error(None, str(error))
+        form.add_error(None, located_sentence(str(error), line=None, field="__all__"))
         if previewing:
             return _preview_failure(request, form, context)
-        return render(request, "author_certificates/studio/editor.html", context, status=400)
-    from django.contrib import messages
-
+        return _save_failure(request, form, context, assets)
+    api.discard_kept_uploads(user=request.user, token=request.POST.get("kept_uploads"))
     messages.success(request, _("Saved as version %(number)s.") % {"number": version.number})
     return redirect("author_certificates:studio-edit", uuid=version.certificate.uuid)
 

@@ -62,7 +62,7 @@ class DesignForm(forms.Form):
     assets = MultipleFileField(
         label=_("Add images or fonts"),
         required=False,
-        help_text=_('Reference an uploaded file as {{ asset("name.png") }}.'),
+        help_text=_('In the HTML write {{ asset("name.png") }}; in the CSS write url("asset:name.png").'),
     )
     remove_assets = forms.MultipleChoiceField(
         label=_("Remove assets"), required=False, widget=forms.CheckboxSelectMultiple
@@ -70,6 +70,9 @@ class DesignForm(forms.Form):
 
     def __init__(self, *args, asset_names: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        # {"field": "html" or "css", "line": n, "message": sentence}: marked in the code editor.
+        self.problem_marks: list[dict] = []
+        self._uploaded: dict[str, bytes] | None = None
         self.fields["remove_assets"].choices = [(name, name) for name in asset_names or []]
         if not asset_names:
             del self.fields["remove_assets"]
@@ -77,6 +80,14 @@ class DesignForm(forms.Form):
         for name, field in self.fields.items():
             described_by = [f"id_{name}-errors"] + ([f"id_{name}-help"] if field.help_text else [])
             field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+    # Browsers post a textarea's line breaks as CRLF: store LF, so that saving a design unchanged
+    # from the browser compares equal to the version it was loaded from, whoever saved that.
+    def clean_html(self) -> str:
+        return self.cleaned_data["html"].replace("\r\n", "\n")
+
+    def clean_css(self) -> str:
+        return (self.cleaned_data.get("css") or "").replace("\r\n", "\n")
 
     def add_error(self, field, error):
         super().add_error(field, error)
@@ -97,7 +108,13 @@ class DesignForm(forms.Form):
 
     def uploaded_assets(self) -> dict[str, bytes]:
         """Uploaded files by their file name (the name the template uses in asset("...")."""
-        return {upload.name: upload.read() for upload in self.cleaned_data.get("assets") or []}
+        if self._uploaded is None:
+            cleaned = getattr(self, "cleaned_data", None) or {}
+            uploads = cleaned.get("assets")
+            if uploads is None:  # the form did not validate: take the files as they came
+                uploads = [upload for upload in self.files.getlist(self.add_prefix("assets")) if upload]
+            self._uploaded = {upload.name: upload.read() for upload in uploads}
+        return self._uploaded
 
     def removed_assets(self) -> list[str]:
         return list(self.cleaned_data.get("remove_assets") or [])

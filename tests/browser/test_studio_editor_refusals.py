@@ -42,14 +42,14 @@ def test_author_sees_the_size_refusals_and_then_saves(live_server, staff, artifa
             page.get_by_label("Title").fill("Payload")
             page.get_by_label("HTML").fill("<p>{{ learner_full_name.center(1500000000)|length }}</p>")
             page.get_by_role("button", name="Save").click()
-            refusal = "Line 1: building a text of 1,500,000,000 characters is not allowed"
+            refusal = "Line 1 of the HTML: building a text of 1,500,000,000 characters is not allowed"
             expect(page.get_by_text(refusal)).to_be_visible()
             page.screenshot(path=str(artifacts / "01-refused-template.png"))
 
             page.get_by_label("HTML").fill("<p>{{ learner_full_name }}</p>")
             page.get_by_label("Add images or fonts").set_input_files(str(big))
             page.get_by_role("button", name="Save").click()
-            expect(page.get_by_text("'big.svg' is more than the 0.1 MB limit")).to_be_visible()
+            expect(page.get_by_text("'big.svg' is more than the 0.1 MB a file may have.")).to_be_visible()
             page.screenshot(path=str(artifacts / "02-refused-asset.png"))
             assert not AuthorCertificate.objects.exists()
 

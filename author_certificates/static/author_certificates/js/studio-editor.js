@@ -17,10 +17,20 @@
     form.querySelectorAll(".ac-problems").forEach(function (list) { list.textContent = ""; });
     form.querySelectorAll("[aria-invalid]").forEach(function (field) { field.removeAttribute("aria-invalid"); });
     summary.textContent = "";
+    if (window.acCodeEditor) { window.acCodeEditor.setMarks([]); }
   }
 
-  function showProblems(problems) {
+  // The code editor (code-editor.js) stands in for the hidden HTML and CSS textareas.
+  function focusProblem(input, field, marks) {
+    var mark = (marks || []).filter(function (each) { return each.field === field; })[0];
+    if (window.acCodeEditor && window.acCodeEditor.focusField(field, mark && mark.line)) { return; }
+    input.focus();
+  }
+
+  function showProblems(problems, marks) {
     var first = null;
+    var firstField = null;
+    if (window.acCodeEditor) { window.acCodeEditor.setMarks(marks || []); }
     problems.forEach(function (problem) {
       var list = form.querySelector('.ac-problems[data-field="' + problem.field + '"]');
       if (!list) {
@@ -35,11 +45,11 @@
       var input = document.getElementById("id_" + problem.field);
       if (input) {
         input.setAttribute("aria-invalid", "true");
-        first = first || input;
+        if (!first) { first = input; firstField = problem.field; }
       }
     });
     status.textContent = form.getAttribute("data-preview-error");
-    if (first) { first.focus(); }
+    if (first) { focusProblem(first, firstField, marks); }
   }
 
   button.addEventListener("click", function (event) {
@@ -49,7 +59,7 @@
     data.set("action", "preview");
     button.setAttribute("aria-disabled", "true");
     status.textContent = "…";
-    fetch(form.action || window.location.href, {
+    fetch(form.getAttribute("action") || window.location.href, {
       method: "POST",
       body: data,
       credentials: "same-origin",
@@ -68,7 +78,7 @@
         });
       }
       if (type.indexOf("application/json") === 0) {
-        return response.json().then(function (body) { showProblems(body.problems || []); });
+        return response.json().then(function (body) { showProblems(body.problems || [], body.marks); });
       }
       throw new Error(response.statusText);
     }).catch(function () {
