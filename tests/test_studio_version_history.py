@@ -27,8 +27,8 @@ def test_history_lists_number_edit_date_and_editor_newest_first(client, author, 
     body = client.get(history_url(author_version.certificate)).content.decode()
     rows = body.split('class="ac-version"')[1:]
     assert len(rows) == 2
-    assert "<td>2</td>" in rows[0] and "March 17, 2026" in rows[0] and "Staff Tester" in rows[0]
-    assert "<td>1</td>" in rows[1] and "March 14, 2026" in rows[1] and "Author Tester" in rows[1]
+    assert '<td data-label="Version">2</td>' in rows[0] and "March 17, 2026" in rows[0] and "Staff Tester" in rows[0]
+    assert '<td data-label="Version">1</td>' in rows[1] and "March 14, 2026" in rows[1] and "Author Tester" in rows[1]
     assert preview_url(v2) in rows[0] and preview_url(author_version) in rows[1]
 
 
