@@ -146,3 +146,19 @@ def test_signing_in_at_login_lands_on_a_page_of_the_user(client, make_user, staf
 def test_an_author_without_trainings_lands_on_the_author_tool(client, author):
     answer = client.post("/login/", {"username": "author", "password": "pass"}, follow=True)
     assert answer.redirect_chain[-1][0] == "/author-certificates/studio/"
+
+
+def even_courses_resolver(user, training):
+    """A ROLE_RESOLVER for the test below: trainer of every even-numbered course."""
+    return {"trainer"} if int(training.key.split("+")[1][1:]) % 2 == 0 else set()
+
+
+def test_a_role_resolver_is_asked_for_each_candidate_and_pages_still_follow(make_user, settings, now):
+    settings.AUTHOR_CERTIFICATES_ROLE_RESOLVER = "tests.test_trainings_page.even_courses_resolver"
+    _trainings(7, now)
+    user = make_user("someone")
+    first = api.list_staff_trainings(user=user, tenant="default", page_size=2)
+    second = api.list_staff_trainings(user=user, tenant="default", page_size=2, cursor=first.next_cursor)
+    assert [key.split("+")[1] for key in _keys(first) + _keys(second)] == ["C0000", "C0002", "C0004", "C0006"]
+    assert second.next_cursor == ""
+    assert api.may_manage_trainings(user=user, tenant="default")

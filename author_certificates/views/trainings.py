@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 
 from .. import api
 from ..exceptions import InvalidInput
+from .assignment import language_label
 
 
 @login_required
@@ -43,6 +44,9 @@ def trainings_page(request: HttpRequest) -> HttpResponse:
         {"training": row.training, "current": row.current, "kind": api.training_kind_label(kind=row.training.kind)}
         for row in page.rows
     ]
+    for row in page.rows:  # _assigned.html shows a classic certificate's language by name
+        if row.current is not None and row.current.classic is not None:
+            row.current.classic.language_label = language_label(row.current.classic.language)
     return render(request, "author_certificates/trainings.html", {
         "page": page,
         "rows": rows,

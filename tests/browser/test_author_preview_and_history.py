@@ -11,7 +11,7 @@ import pytest
 
 from author_certificates import api
 
-from .conftest import pdf_text
+from .conftest import TIMEOUT_MS, pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -29,7 +29,7 @@ def test_preview_pdf_opens_in_the_window_with_the_sites_platform_name(staff, sig
     page.get_by_label("HTML").fill(DESIGN)
     page.get_by_role("button", name="Preview PDF").click()
     window = page.get_by_role("dialog", name="Preview PDF")
-    expect(window).to_be_visible()
+    expect(window).to_be_visible(timeout=TIMEOUT_MS)  # the first render starts the render process
     assert not [url for url in requests if "RadioNodeList" in url]
     assert window.locator("iframe").get_attribute("src").startswith("blob:")
     page.screenshot(path=str(artifacts / "01-preview-window.png"))
@@ -50,7 +50,7 @@ def test_preview_pdf_opens_in_the_window_with_the_sites_platform_name(staff, sig
 
     page.get_by_label("HTML").fill("<p>{{ no_such_placeholder }}</p>")
     page.get_by_role("button", name="Preview PDF").click()
-    expect(page.locator("#field-html .ac-problems li")).to_contain_text("no_such_placeholder")
+    expect(page.locator("#field-html .ac-problems li")).to_contain_text("no_such_placeholder", timeout=TIMEOUT_MS)
     expect(window).to_be_hidden()
     page.screenshot(path=str(artifacts / "02-problem-next-to-field.png"))
 
