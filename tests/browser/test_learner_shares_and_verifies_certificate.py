@@ -75,3 +75,22 @@ def test_learner_copies_the_verification_link_and_the_pdf_matches(generated, sig
     expect(page.get_by_text("This file is the certificate that was issued, byte for byte.")).to_be_visible(
         timeout=TIMEOUT_MS)
     page.screenshot(path=str(artifacts / "02-verification-matches.png"))
+
+
+def test_links_appear_as_soon_as_the_certificate_is_generated(make_user, staff, sign_in, artifacts):
+    from playwright.sync_api import expect
+
+    learner = make_user("ada", first_name="Ada", last_name="Lovelace")
+    course = api.register_training(key=COURSE, title="Computing 101", tenant="default")
+    classic, _created = ClassicCertificate.objects.get_or_create(
+        tenant="", name="Classic (English)", defaults={"builtin_language": "en", "language": "en"})
+    api.assign_certificate(training=course, classic=classic, assigned_by=staff)
+    api.record_completion(user=learner, training=course)
+
+    page = sign_in("ada", "/author-certificates/learning-records/")
+    page.get_by_role("button", name="Generate certificate").click()
+    expect(page.get_by_role("link", name="Open certificate")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(page.get_by_role("link", name="Verification page Computing 101")).to_be_visible()
+    expect(page.get_by_role("button", name="Copy link Computing 101")).to_be_visible()
+    expect(page.get_by_role("link", name="Add to LinkedIn profile")).to_be_visible()
+    page.screenshot(path=str(artifacts / "01-generated-with-links.png"))
