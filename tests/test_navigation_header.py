@@ -50,3 +50,14 @@ def test_the_header_and_the_trainings_page_speak_spanish(client, staff, course):
     page = client.get("/author-certificates/trainings/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert ">Formaciones</a>" in page and "Herramienta de autoría" in page
     assert "Buscar por título o clave" in page and "Informe de progreso" in page
+
+
+def test_a_failing_role_lookup_never_breaks_signing_in(client, staff, monkeypatch, caplog):
+    def broken(**kwargs):
+        raise RuntimeError("roles service down")
+
+    monkeypatch.setattr(api, "may_manage_trainings", broken)
+    answer = client.post("/login/", {"username": "staff", "password": "pass"})
+    assert answer.status_code == 302
+    assert "could not be worked out" in caplog.text
+    assert _links(client) == ["Author tool", "Learning Records"]

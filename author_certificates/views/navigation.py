@@ -9,6 +9,7 @@ the header within NAVIGATION_SECONDS (the pages themselves always check).
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -16,6 +17,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from .. import api
+
+log = logging.getLogger(__name__)
 
 SESSION_KEY = "author_certificates_navigation"
 NAVIGATION_SECONDS = 300
@@ -29,11 +32,17 @@ def _tenant(request: Any) -> str:
 
 
 def _pages(user: Any, tenant: str) -> list[str]:
+    checks = (
+        ("trainings", lambda: api.may_manage_trainings(user=user, tenant=tenant)),
+        ("author_tool", lambda: api.can_author(user, tenant)),
+    )
     pages = []
-    if api.may_manage_trainings(user=user, tenant=tenant):
-        pages.append("trainings")
-    if api.can_author(user, tenant):
-        pages.append("author_tool")
+    for page, allowed in checks:
+        try:
+            if allowed():
+                pages.append(page)
+        except Exception:  # noqa: BLE001 -- a header must never break signing in or a page
+            log.exception("The header's %s link could not be worked out for user %s", page, getattr(user, "pk", None))
     pages.append("learning_records")
     return pages
 
