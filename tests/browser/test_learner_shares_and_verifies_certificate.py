@@ -22,13 +22,20 @@ COURSE = "course-v1:DemoX+CS101+2026"
 
 
 @pytest.fixture
-def generated(make_user, staff):
+def completed(make_user, staff):
+    """Ada completed Computing 101, which gives the English classic certificate."""
     learner = make_user("ada", first_name="Ada", last_name="Lovelace")
     course = api.register_training(key=COURSE, title="Computing 101", tenant="default")
     classic, _created = ClassicCertificate.objects.get_or_create(
         tenant="", name="Classic (English)", defaults={"builtin_language": "en", "language": "en"})
     api.assign_certificate(training=course, classic=classic, assigned_by=staff)
     api.record_completion(user=learner, training=course)
+    return learner, course
+
+
+@pytest.fixture
+def generated(completed):
+    learner, course = completed
     issued = api.request_certificate(user=learner, training=course)  # generated in-process on commit
     issued = api.get_issued_certificate(uuid_=issued.uuid)
     assert issued.state == "generated"
@@ -77,15 +84,8 @@ def test_learner_copies_the_verification_link_and_the_pdf_matches(generated, sig
     page.screenshot(path=str(artifacts / "02-verification-matches.png"))
 
 
-def test_links_appear_as_soon_as_the_certificate_is_generated(make_user, staff, sign_in, artifacts):
+def test_links_appear_as_soon_as_the_certificate_is_generated(completed, sign_in, artifacts):
     from playwright.sync_api import expect
-
-    learner = make_user("ada", first_name="Ada", last_name="Lovelace")
-    course = api.register_training(key=COURSE, title="Computing 101", tenant="default")
-    classic, _created = ClassicCertificate.objects.get_or_create(
-        tenant="", name="Classic (English)", defaults={"builtin_language": "en", "language": "en"})
-    api.assign_certificate(training=course, classic=classic, assigned_by=staff)
-    api.record_completion(user=learner, training=course)
 
     page = sign_in("ada", "/author-certificates/learning-records/")
     page.get_by_role("button", name="Generate certificate").click()

@@ -10,8 +10,6 @@ import pytest
 from author_certificates import api
 from author_certificates.models import ClassicCertificate
 
-from .conftest import TIMEOUT_MS
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
@@ -28,21 +26,10 @@ def world(make_user, staff):
     return cs101
 
 
-def _sign_in_at_login(browser, live_server, username, width=1100):
-    page = browser.new_context(viewport={"width": width, "height": 800}, locale="en-US").new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pass")
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state()
-    return page
-
-
-def test_trainer_moves_between_trainings_certificate_and_report(world, browser, live_server, artifacts):
+def test_trainer_moves_between_trainings_certificate_and_report(world, sign_in, live_server, artifacts):
     from playwright.sync_api import expect
 
-    page = _sign_in_at_login(browser, live_server, "trainer")
+    page = sign_in("trainer", "")  # at /login/ itself
     assert page.url == f"{live_server.url}/author-certificates/trainings/"
     expect(page.get_by_role("heading", name="Trainings", level=1)).to_be_visible()
     main_nav = page.get_by_role("navigation", name="Main")
@@ -71,10 +58,10 @@ def test_trainer_moves_between_trainings_certificate_and_report(world, browser, 
     expect(page.get_by_role("heading", name="Trainings", level=1)).to_be_visible()
 
 
-def test_author_reaches_the_author_tool_and_trainings(world, browser, live_server, artifacts):
+def test_author_reaches_the_author_tool_and_trainings(world, sign_in, live_server, artifacts):
     from playwright.sync_api import expect
 
-    page = _sign_in_at_login(browser, live_server, "staff")  # global staff: every training
+    page = sign_in("staff", "")  # global staff: every training
     assert page.url == f"{live_server.url}/author-certificates/trainings/"
     expect(page.locator("tr.ac-training-row")).to_have_count(2)
     page.get_by_role("link", name="Design certificates in the Author tool").click()
@@ -86,10 +73,10 @@ def test_author_reaches_the_author_tool_and_trainings(world, browser, live_serve
     page.screenshot(path=str(artifacts / "01-author-tool.png"))
 
 
-def test_learner_lands_on_learning_records_with_no_staff_links(world, browser, live_server, artifacts):
+def test_learner_lands_on_learning_records_with_no_staff_links(world, sign_in, live_server, artifacts):
     from playwright.sync_api import expect
 
-    page = _sign_in_at_login(browser, live_server, "ada", width=375)
+    page = sign_in("ada", "", width=375)
     assert page.url == f"{live_server.url}/author-certificates/learning-records/"
     main_nav = page.get_by_role("navigation", name="Main")
     expect(main_nav.get_by_role("link")).to_have_count(1)
