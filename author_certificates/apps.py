@@ -91,3 +91,9 @@ class AuthorCertificatesConfig(AppConfig):
         from . import checks, jobs, signals  # noqa: F401
 
         signals.connect_receivers()
+        # The header's links are worked out at sign-in (views/navigation.py).
+        from django.contrib.auth.signals import user_logged_in
+
+        from .views.navigation import remember_navigation
+
+        user_logged_in.connect(remember_navigation, dispatch_uid="author_certificates.remember_navigation")

@@ -24,6 +24,7 @@ HOST_ROLES = "common.djangoapps.student.roles"
 HOST_COURSE_OVERVIEWS = "openedx.core.djangoapps.content.course_overviews.api"
 HOST_NAME_AFFIRMATION = "openedx.features.name_affirmation_api.utils"
 HOST_RETIREMENT_SIGNALS = "openedx.core.djangoapps.user_api.accounts.signals"
+HOST_SITE_CONFIGURATION = "openedx.core.djangoapps.site_configuration.helpers"
 
 # Plugin role -> the platform's role classes that grant it on a course (course-wide first, then
 # org-wide). ``has_user`` of each reads the legacy CourseAccessRole rows and, where the platform
@@ -90,6 +91,38 @@ def host_course_roles(user: Any, course_key: str) -> set[str]:
     return granted
 
 
+def host_role_scopes(user: Any) -> tuple[set[str], set[str]]:
+    """(course keys, orgs) on which the platform grants ``user`` a trainer or inspector role.
+
+    The Trainings page lists many trainings at once, so instead of asking each course's role
+    classes (host_course_roles) it reads the user's ``RoleCache`` once (one query; in
+    edx-platform it holds the ``CourseAccessRole`` rows and the user's openedx-authz course
+    assignments alike, common/djangoapps/student/roles.py) and keeps the roles that
+    HOST_ROLE_CLASSES count, with the roles that inherit them (``limited_staff``). Org-wide
+    roles come back as orgs. Anonymous or inactive users, and hosts without roles, hold none.
+    """
+    roles = _host_module(HOST_ROLES)
+    if roles is None or not (getattr(user, "is_authenticated", False) and getattr(user, "is_active", False)):
+        return set(), set()
+    # Org roles carry the names of their course roles ("staff", "instructor", "data_researcher").
+    names = set()
+    for course_classes, _org_classes in HOST_ROLE_CLASSES.values():
+        for name in course_classes:
+            names |= roles.RoleCache.get_roles(getattr(roles, name).ROLE)
+    if not hasattr(user, "_roles"):
+        user._roles = roles.RoleCache(user)  # as RoleBase.has_user caches it
+    courses: set[str] = set()
+    orgs: set[str] = set()
+    for held in user._roles.all_roles_set:
+        if held.role not in names:
+            continue
+        if held.course_id:
+            courses.add(str(held.course_id))
+        elif held.org:
+            orgs.add(held.org)
+    return courses, orgs
+
+
 def is_global_staff(user: Any) -> bool:
     """Global staff as the platform means it: ``GlobalStaff().has_user`` (``is_staff``), active users only.
 
@@ -102,6 +135,22 @@ def is_global_staff(user: Any) -> bool:
     if roles is not None:
         return bool(roles.GlobalStaff().has_user(user))
     return bool(user.is_staff)
+
+
+def site_platform_name() -> str:
+    """The platform's name for the current site, as edx-platform reads it, or '' when unset.
+
+    edx-platform asks ``configuration_helpers.get_value('PLATFORM_NAME', settings.PLATFORM_NAME)``
+    (openedx/core/djangoapps/site_configuration/helpers.py): a site's configuration may rename
+    the platform. Outside Open edX, ``settings.PLATFORM_NAME``.
+    """
+    from django.conf import settings
+
+    default = getattr(settings, "PLATFORM_NAME", "") or ""
+    helpers = _host_module(HOST_SITE_CONFIGURATION)
+    if helpers is None:
+        return default
+    return str(helpers.get_value("PLATFORM_NAME", default) or "")
 
 
 def course_title(course_key: Any) -> str:

@@ -67,5 +67,11 @@ def get(name: str) -> Any:
 
 
 def platform_name() -> str:
-    """The platform name shown on pages and printed on certificates."""
-    return get("PLATFORM_NAME") or getattr(settings, "PLATFORM_NAME", "") or "Open edX"
+    """The platform name shown on pages, printed on certificates and on previews.
+
+    ``AUTHOR_CERTIFICATES_PLATFORM_NAME``, else the host's (its site configuration's
+    ``PLATFORM_NAME``, then ``settings.PLATFORM_NAME``), else "Open edX".
+    """
+    from . import compat
+
+    return get("PLATFORM_NAME") or compat.site_platform_name() or "Open edX"

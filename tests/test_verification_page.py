@@ -46,6 +46,8 @@ def test_the_page_shows_what_the_certificate_prints_and_that_it_is_valid(issued,
     assert "learner" not in page.replace("data-ac-learner", ""), "the username is not revealed"
     assert "ada@example.test" not in page
     assert answer["X-Robots-Tag"] == "noindex"
+    # Not "no-referrer": browsers would post the upload form with "Origin: null" (a CSRF 403).
+    assert answer["Referrer-Policy"] == "same-origin"
 
 
 def test_an_invalidated_certificate_says_so(issued, client):

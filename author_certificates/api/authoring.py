@@ -278,7 +278,7 @@ def preview_design(
     carried.update(add_assets or {})
     fields = _design_fields(html, css, page_size, orientation, language)
     design = _checked_design(fields, require_title(title), carried)
-    return preview_pdf(design, limits=render_limits())
+    return preview_pdf(design, platform_name=conf.platform_name(), limits=render_limits())
 
 
 def preview_version(*, version: AuthorCertificateVersion | uuid.UUID | str, tenant: str | None = None) -> bytes:
@@ -289,7 +289,8 @@ def preview_version(*, version: AuthorCertificateVersion | uuid.UUID | str, tena
     from ..designs import render_limits, version_design
     from ..rendering import preview_pdf
 
-    return preview_pdf(version_design(get_version(version=version, tenant=tenant)), limits=render_limits())
+    return preview_pdf(version_design(get_version(version=version, tenant=tenant)),
+                       platform_name=conf.platform_name(), limits=render_limits())
 
 
 def latest_versions(*, certificates: Iterable[AuthorCertificate]) -> dict[int, AuthorCertificateVersion]:

@@ -29,13 +29,13 @@ def render_pdf(design: Design, context: CertificateContext, *, author: str = "",
     return pool_for(limits).run("render", design, context, author=author)
 
 
-def preview_pdf(design: Design, *, limits: RenderLimits | None = None) -> bytes:
+def preview_pdf(design: Design, *, platform_name: str = "Open edX", limits: RenderLimits | None = None) -> bytes:
     """Render the design with sample data (see engine.preview_pdf); bounded as render_pdf."""
     if limits is None:
-        return engine.preview_pdf(design)
+        return engine.preview_pdf(design, platform_name=platform_name)
     from .pool import pool_for
 
-    return pool_for(limits).run("preview", design)
+    return pool_for(limits).run("preview", design, platform_name=platform_name)
 
 
 def check_design(*, title: str, html: str, css: str, page_size: str, orientation: str, language: str,

@@ -291,8 +291,8 @@ def as_document(markup: str, design: Design) -> str:
     )
 
 
-def preview_pdf(design: Design) -> bytes:
+def preview_pdf(design: Design, *, platform_name: str = "Open edX") -> bytes:
     """Render the design with sample data (sample_context), never cached."""
     from .samples import sample_context
 
-    return render_pdf(replace(design, cache_key=None), sample_context(design.language))
+    return render_pdf(replace(design, cache_key=None), sample_context(design.language, platform_name=platform_name))

@@ -21,8 +21,9 @@ _TITLES = {
 }
 
 
-def sample_context(language: str = "en") -> CertificateContext:
-    """A plausible certificate for previews: not a real learner, not a real code."""
+def sample_context(language: str = "en", *, platform_name: str = "Open edX") -> CertificateContext:
+    """A plausible certificate for previews: not a real learner, not a real code (the platform's
+    name is the site's, given by the caller)."""
     return CertificateContext(
         learner_full_name="Ana María Müller-Šťastná",
         learner_username="ana.muller",
@@ -32,5 +33,5 @@ def sample_context(language: str = "en") -> CertificateContext:
         generation_date=SAMPLE_DATE,
         certificate_code="SAMPLE-7F3A-92C1",
         verification_url="https://lms.example.com/certificates/verify/00000000-0000-0000-0000-000000000000",
-        platform_name="Open edX",
+        platform_name=platform_name,
     )

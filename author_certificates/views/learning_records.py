@@ -12,7 +12,7 @@ import functools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -70,6 +70,7 @@ class RowLinks:
     def __init__(self) -> None:
         self._record = reverse("author_certificates:api_record_certificate", kwargs={"training_key": self._KEY})
         self._open = reverse("author_certificates:open_certificate", kwargs={"uuid": self._UUID})
+        self._verify = reverse("author_certificates:verify", kwargs={"uuid": self._UUID})
 
     def record_api(self, training_key: str) -> str:
         # Quoted as reverse() quotes a URL (keys keep their ":" and "+").
@@ -77,6 +78,31 @@ class RowLinks:
 
     def open_certificate(self, certificate_uuid) -> str:
         return self._open.replace(str(self._UUID), str(certificate_uuid))
+
+    def verify(self, request: HttpRequest, certificate_uuid) -> str:
+        """The public verification page's absolute address, as printed on the certificate when
+        AUTHOR_CERTIFICATES_VERIFICATION_BASE_URL is set, else on this site."""
+        path = self._verify.replace(str(self._UUID), str(certificate_uuid))
+        base = conf.get("VERIFICATION_BASE_URL")
+        return f"{base.rstrip('/')}{path}" if base else request.build_absolute_uri(path)
+
+
+LINKEDIN_ADD_TO_PROFILE = "https://www.linkedin.com/profile/add"
+
+
+def linkedin_add_to_profile(*, training_title: str, issued, verify_url: str) -> str:
+    """LinkedIn's "Add to profile" link for a certificate (its Licenses & certifications form, filled in).
+
+    The documented parameters of LinkedIn's Add to Profile for certifications: ``startTask=
+    CERTIFICATION_NAME``, ``name``, ``organizationName``, ``issueYear``, ``issueMonth``,
+    ``certUrl`` and ``certId`` (docs/decisions/0111).
+    """
+    issued_on = issued.generated_at
+    parameters = {"startTask": "CERTIFICATION_NAME", "name": training_title, "organizationName": conf.platform_name()}
+    if issued_on is not None:
+        parameters.update(issueYear=str(issued_on.year), issueMonth=str(issued_on.month))
+    parameters.update(certUrl=verify_url, certId=str(issued.uuid))
+    return f"{LINKEDIN_ADD_TO_PROFILE}?{urlencode(parameters)}"
 
 
 @dataclass(frozen=True)
@@ -86,6 +112,8 @@ class Row:
     record: api.LearningRecord
     api_url: str
     open_url: str
+    verify_url: str = ""
+    linkedin_url: str = ""
 
     @property
     def text(self) -> api.CertificateWords:
@@ -128,11 +156,18 @@ def _rows(request: HttpRequest, kind: str) -> list[Row]:
     """The rows of one tab, with their links and words."""
     links = RowLinks()
     records = api.list_learning_records(user=request.user, kind=kind, tenant=api.tenant_of_request(request=request))
-    return [
-        Row(record=record, api_url=links.record_api(record.training.key),
-            open_url=links.open_certificate(record.status.issued.uuid) if record.status.issued else "")
-        for record in records
-    ]
+    rows = []
+    for record in records:
+        issued = record.status.issued
+        row = Row(record=record, api_url=links.record_api(record.training.key),
+                  open_url=links.open_certificate(issued.uuid) if issued else "")
+        if issued is not None and record.status.state == api.GENERATED:
+            verify_url = links.verify(request, issued.uuid)
+            row = Row(record=record, api_url=row.api_url, open_url=row.open_url, verify_url=verify_url,
+                      linkedin_url=linkedin_add_to_profile(training_title=record.training.title, issued=issued,
+                                                           verify_url=verify_url))
+        rows.append(row)
+    return rows
 
 
 @require_GET

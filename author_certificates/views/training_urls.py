@@ -1,13 +1,15 @@
-"""Staff pages of one training: its certificate ("Select certificate") and its progress report.
+"""Staff pages: the Trainings list, and of one training its certificate ("Select certificate") and its
+progress report.
 
 Training keys contain ":" and "+" but never "/", so they travel as one path segment.
 """
 
 from django.urls import path
 
-from . import assignment, bulk, previews, report
+from . import assignment, bulk, previews, report, trainings
 
 urlpatterns = [
+    path("author-certificates/trainings/", trainings.trainings_page, name="trainings"),
     path(
         "author-certificates/trainings/<str:training_key>/certificate/",
         assignment.training_certificate,

@@ -67,7 +67,8 @@ def sign_in(browser, live_server):
                                       java_script_enabled=javascript)
         page = context.new_page()
         page.set_default_timeout(TIMEOUT_MS)
-        page.goto(f"{live_server.url}/login/?next={path}")
+        # path "": /login/ itself, which sends the user to settings.LOGIN_REDIRECT_URL.
+        page.goto(f"{live_server.url}/login/" + (f"?next={path}" if path else ""))
         page.fill("#id_username", username)
         page.fill("#id_password", "pass")
         page.get_by_role("button", name="Sign in").click()

@@ -125,6 +125,8 @@ STORAGES = {
 }
 
 LOGIN_URL = "/login/"
+# Where /login/ sends a user without ?next= (Django's default /accounts/profile/ is not a page here).
+LOGIN_REDIRECT_URL = "/signed-in/"
 
 # Celery: in-process by default (the embedded mode); tests of a real worker override this.
 CELERY_TASK_ALWAYS_EAGER = os.environ.get("AC_CELERY_EAGER", "1") == "1"

@@ -177,6 +177,8 @@
       actions.appendChild(download);
       control.appendChild(actions);
       if (hadFocus) { open.focus(); }
+      // copy-link.js adds the verification, copy and LinkedIn links of the row.
+      control.dispatchEvent(new CustomEvent("ac:generated", { bubbles: true }));
     } else if (state === "generating") {
       showStatus(control, messages.status, "", true);
     } else {

@@ -59,6 +59,7 @@
     data.set("action", "preview");
     button.setAttribute("aria-disabled", "true");
     status.textContent = "…";
+    // Not form.action: the buttons named "action" shadow it (a RadioNodeList).
     fetch(form.getAttribute("action") || window.location.href, {
       method: "POST",
       body: data,
@@ -82,7 +83,9 @@
       }
       throw new Error(response.statusText);
     }).catch(function () {
-      showProblems([{ field: "__all__", message: form.getAttribute("data-preview-error") }]);
+      var failed = status.getAttribute("data-failed");
+      showProblems([{ field: "__all__", message: failed }]);
+      status.textContent = failed;
     }).finally(function () {
       button.removeAttribute("aria-disabled");
     });

@@ -17,6 +17,8 @@ Mirrors the real module's reading side (docs/decisions/0091-roles-through-the-pl
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from tests.host.hostapp.models import CourseAccessRole
 
 # role -> roles that inherit its permissions (edx-platform's register_access_role BASE_ROLE).
@@ -30,6 +32,15 @@ def _cache_key(course_key) -> str:
     return str(course_key) if course_key else UNGROUPED
 
 
+@dataclass(frozen=True)
+class HeldRole:
+    """What edx-platform's RoleCache holds: a CourseAccessRole row (or its openedx-authz stand-in)."""
+
+    role: str
+    course_id: str | None
+    org: str
+
+
 class RoleCache:
     """The (role, org) pairs a user holds, grouped by course key (as edx-platform's RoleCache)."""
 
@@ -41,6 +52,12 @@ class RoleCache:
                 self._roles_by_course_id.setdefault(course_key, set()).add((role, org))
         for row in CourseAccessRole.objects.filter(user=user):
             self._roles_by_course_id.setdefault(_cache_key(row.course_id), set()).add((row.role, row.org))
+
+    @property
+    def all_roles_set(self) -> set:
+        """Every role held, ungrouped: objects with ``role``, ``course_id`` (None for org roles) and ``org``."""
+        return {HeldRole(role, None if course_id == UNGROUPED else course_id, org)
+                for course_id, held in self._roles_by_course_id.items() for role, org in held}
 
     @staticmethod
     def get_roles(role: str) -> set[str]:
