@@ -43,7 +43,8 @@ class Visit:
 def open_side_window(page):
     from playwright.sync_api import expect
 
-    page.get_by_role("link", name="Select certificate").click()
+    # Admins and trainers choose ("Select certificate"); inspectors only look ("See the certificates").
+    page.get_by_role("link", name=re.compile("^(Select certificate|See the certificates)$")).click()
     expect(page.locator("dialog#ac-side-window")).to_be_visible()
     author_panel = page.locator("dialog#ac-side-window [data-show-panel=author]").first
     if author_panel.is_visible():
@@ -75,6 +76,10 @@ PAGES = [
     Visit("author", "{edit}"),
     Visit("author", "{edit}", "preview"),
     Visit("author", "{history}"),
+    Visit("author", "/author-certificates/studio/archived/"),
+    Visit("staff", "/author-certificates/trainings/"),
+    Visit("trainer", "/author-certificates/trainings/"),
+    Visit("inspector", "/author-certificates/trainings/"),
     Visit("staff", "{certificate_page}", "side window"),
     Visit("trainer", "{certificate_page}", "side window"),
     Visit("inspector", "{certificate_page}", "side window"),
@@ -88,6 +93,7 @@ PAGES = [
     Visit("author", "{edit}", width=360),
     Visit("author", "{history}", width=360),
     Visit("trainer", "{report}", width=360),
+    Visit("trainer", "/author-certificates/trainings/", width=360),
 ]
 
 
