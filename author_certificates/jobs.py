@@ -23,3 +23,14 @@ from . import api
 def bulk_generation_chunk(bulk_generation_id: int) -> bool:
     """Ask for the next chunk of learners of one bulk generation; the next chunk queues itself."""
     return api.run_bulk_generation_chunk(bulk_generation_id=bulk_generation_id)
+
+
+@shared_task(
+    name="author_certificates.requeue_stalled_certificates",
+    # Early acknowledgement: a sweep lost with its worker is simply the next one.
+    ignore_result=True,
+)
+def requeue_stalled_certificates() -> int:
+    """The periodic sweep: queue again the generations stalled past REQUEUE_STALLED_AFTER_SECONDS
+    (see ``api.requeue_stalled_generations``); return how many were queued."""
+    return len(api.requeue_stalled_generations().requeued)

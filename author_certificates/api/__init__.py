@@ -51,9 +51,13 @@ from .bulk import (
 from .design_options import DEFAULT_ORIENTATION, DEFAULT_PAPER_SIZE, DESIGN_ORIENTATIONS, DESIGN_PAGE_SIZES
 from .issuing import (
     CertificateStatus,
+    GenerationRequest,
+    SweepOutcome,
     get_certificate_status,
     get_issued_certificate,
     request_certificate,
+    request_certificate_generation,
+    requeue_stalled_generations,
 )
 from .opening import matches_issued_pdf, open_certificate, verify_certificate
 from .records import LearningRecord, count_learning_records, get_learning_record, list_learning_records
@@ -91,6 +95,7 @@ from .words import (
     UNAVAILABLE,
     CertificateWords,
     certificate_words,
+    failure_reason,
     training_kind_label,
 )
 
@@ -169,6 +174,11 @@ __all__ = [
     "register_training",
     "remove_certificate",
     "request_certificate",
+    "GenerationRequest",
+    "SweepOutcome",
+    "request_certificate_generation",
+    "requeue_stalled_generations",
+    "failure_reason",
     "revoke_completion",
     "save_new_version",
     "LearningRecord",
