@@ -18,7 +18,7 @@ from django.core.files.storage import FileSystemStorage
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKER_START_TIMEOUT = 60
-WORKER_STOP_TIMEOUT = 20
+WORKER_STOP_TIMEOUT = 3  # the tests wait for their tasks: what remains is the shutdown itself
 
 
 def wait_for(predicate, timeout: float, what: str):
