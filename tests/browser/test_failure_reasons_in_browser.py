@@ -11,23 +11,16 @@ import pytest
 
 from author_certificates import api
 from author_certificates.models import ClassicCertificate
+from tests import test_failure_reasons as failure_reasons
 from tests.browser.conftest import CHROMIUM
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True),
               pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")]
 
 COURSE = "course-v1:DemoX+CS101+2026"
-SECRET_PATH = "/var/lib/lms/certificates-private/author_certificates/default/ab12.pdf"
-SENTENCE = "The certificate could not be saved. Try again in a few minutes."
-
-
-@pytest.fixture
-def storage_refuses(monkeypatch):
-    def refuse(*, name, data):
-        raise PermissionError(13, "Permission denied", SECRET_PATH)
-
-    monkeypatch.setattr("author_certificates.storage.save_pdf", refuse)
-
+SECRET_PATH, SENTENCE = failure_reasons.SECRET_PATH, failure_reasons.STORAGE_SENTENCE
+# The unit suite's fixture: the storage refuses with a PermissionError naming SECRET_PATH.
+storage_refuses = failure_reasons.storage_refuses
 
 @pytest.fixture
 def world(make_user, staff):
