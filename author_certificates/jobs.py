@@ -15,8 +15,10 @@ from . import api
 
 @shared_task(
     name="author_certificates.bulk_generation_chunk",
-    # Acknowledged after it ran: a chunk lost with its worker is delivered again, and asking for
-    # a learner's certificate twice generates it once.
+    # Acknowledged after it ran, so a chunk may run twice, and asking for a learner's certificate
+    # twice generates it once. A chunk lost with its worker comes back only when the broker gives
+    # its message back (Redis: after its visibility_timeout); cancelling the run and starting a new
+    # one carries on where it stopped (docs/decisions/0071, 0107).
     acks_late=True,
     ignore_result=True,
 )
