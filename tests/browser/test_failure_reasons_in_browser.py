@@ -52,3 +52,23 @@ def test_the_learner_reads_a_sentence_and_staff_read_the_error(world, storage_re
     report.get_by_text(SECRET_PATH, exact=False).wait_for()
     report.screenshot(path=str(artifacts / "02-staff-report-detail.png"), full_page=True)
     assert "PermissionError" in report.locator(".ac-failure-text").inner_text()
+
+
+@pytest.mark.urls("tests.host.demo.urls")
+def test_the_mfe_card_says_the_sentence_never_the_path(browser, live_server, world, storage_refuses, artifacts):
+    """The learner dashboard's card (the MFE widget, on the demo host's harness page) shows the
+    sentence the REST API gives, after "The certificate could not be generated"."""
+    from playwright.sync_api import expect
+
+    from tests.browser import test_mfe_widgets_in_slots as mfe
+    from tests.host.demo.views import BUNDLE
+
+    if not BUNDLE.exists():
+        pytest.skip(f"{BUNDLE} is missing: run `make frontend`")
+    page = mfe.signed_in_page(browser, live_server, "ada", mfe.CARDS)
+    card = page.locator("[data-card-id]", has_text="Computing 101")
+    card.get_by_role("button", name="Generate certificate").click()
+    expect(card.get_by_role("status")).to_have_text(f"The certificate could not be generated. {SENTENCE}")
+    expect(card.get_by_role("button", name="Try again")).to_be_visible()
+    page.screenshot(path=str(artifacts / "01-mfe-card-failure.png"))
+    assert "/var/lib" not in page.content() and "Permission denied" not in page.content()
