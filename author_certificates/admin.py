@@ -92,8 +92,8 @@ class CompletionAdmin(admin.ModelAdmin):
 
 @admin.register(models.IssuedCertificate)
 class IssuedCertificateAdmin(ReadOnlyAdmin):
-    list_display = ("training", "user", "state", "requested_at", "generated_at")
-    list_filter = ("state", "training__tenant")
+    list_display = ("training", "user", "state", "failure_code", "requested_at", "generated_at")
+    list_filter = ("state", "failure_code", "training__tenant")
     search_fields = ("user__username", "training__title", "uuid")
 
 

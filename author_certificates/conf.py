@@ -57,6 +57,15 @@ DEFAULTS: dict[str, Any] = {
     # A certificate still "generating" this many seconds after it was requested is taken as lost
     # (a worker died, the message was dropped): the learner can try again.
     "GENERATION_TIMEOUT_SECONDS": 900,
+    # A certificate still "generating" this many seconds after it was requested is queued again
+    # by the periodic sweep (its task was lost with a killed worker); more than a generation
+    # with its retries takes (about 3 minutes), less than GENERATION_TIMEOUT_SECONDS.
+    "REQUEUE_STALLED_AFTER_SECONDS": 300,
+    # How often the Celery beat entry the plugin adds to CELERY_BEAT_SCHEDULE runs the sweep.
+    "REQUEUE_SWEEP_INTERVAL_SECONDS": 60,
+    # Longest wait for the broker when queuing a generation (connect, and each send or read):
+    # a broker that does not answer marks the certificate failed and the learner can try again.
+    "PUBLISH_TIMEOUT_SECONDS": 3,
 }
 
 

@@ -20,7 +20,7 @@ import logging
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
@@ -32,9 +32,10 @@ from . import (
     storage,
 )
 from .designs import classic_certificate_design, render_limits, version_design
-from .exceptions import GenerationFailed, InvalidDesign, UnknownCertificate
-from .models import Completion, IssuedCertificate, IssuedState
+from .exceptions import GenerationFailed, InvalidDesign, RenderingFailed, UnknownCertificate
+from .models import Completion, FailureCode, IssuedCertificate, IssuedState
 from .rendering import CertificateContext, Design
+from .rendering.limits import RenderLimitExceeded
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +49,29 @@ MAX_ERROR_LENGTH = 2000
 
 
 class TransientGenerationError(GenerationFailed):
-    """A failure worth retrying later; the row is left `generating` and nothing is stored."""
+    """A failure worth retrying later; the row is left `generating` and nothing is stored.
+
+    ``code`` is the failure code recorded if the retries run out.
+    """
+
+    code = FailureCode.DATABASE
 
 
 class TransientStorageError(TransientGenerationError):
     """Storing the PDF failed in a way worth retrying (network, timeout, throttling)."""
+
+    code = FailureCode.STORAGE
+
+
+def render_failure_code(error: BaseException) -> str:
+    """The failure code of an error raised while preparing or rendering the PDF."""
+    if isinstance(error, RenderLimitExceeded):
+        return FailureCode.RENDER_LIMIT
+    if isinstance(error, (InvalidDesign, RenderingFailed)):
+        return FailureCode.DESIGN
+    if type(error).__module__.split(".")[0] in ("jinja2", "weasyprint"):  # e.g. the sandbox's SecurityError
+        return FailureCode.DESIGN
+    return FailureCode.UNEXPECTED
 
 
 @dataclass(frozen=True)
@@ -183,28 +202,45 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"[:MAX_ERROR_LENGTH]
 
 
-def _record_failure(issued: IssuedCertificate, attempt: _Attempt, error: BaseException) -> None:
-    """Mark the attempt's row failed with the reason, unless another attempt has moved it on."""
+def _record_failure(issued: IssuedCertificate, attempt: _Attempt, error: BaseException, code: str) -> None:
+    """Mark the attempt's row failed with ``code`` and the error's text (staff only), unless
+    another attempt has moved it on."""
     message = _describe(error)
-    attempt.record(IssuedState.GENERATING, state=IssuedState.FAILED, error=message)
+    attempt.record(IssuedState.GENERATING, state=IssuedState.FAILED, failure_code=code, error=message)
     if isinstance(error, InvalidDesign):
         log.warning("Certificate %s could not be generated: %s", issued.uuid, message)
     else:
         log.error("Certificate %s could not be generated: %s", issued.uuid, message, exc_info=error)
 
 
-def record_generation_failure(*, issued_certificate_id: int, reason: str) -> bool:
-    """Mark a certificate that is still `generating` as `failed` with ``reason`` (R13).
+def record_generation_failure(*, issued_certificate_id: int, reason: str,
+                              code: str = FailureCode.UNEXPECTED) -> bool:
+    """Mark a certificate that is still `generating` as `failed` with ``code`` and ``reason`` (R13).
 
     Used when retries are exhausted or the task could not be queued, so that the learner sees the
-    failure and can try again instead of waiting for ever. Returns False when the row had
-    already moved on (generated or failed) or no longer exists; raises nothing else.
+    failure (the sentence of ``code``; ``reason`` is for staff only) and can try again instead of
+    waiting for ever. Returns False when the row had already moved on (generated or failed) or no
+    longer exists; raises nothing else.
     """
     updated = IssuedCertificate.objects.filter(pk=issued_certificate_id, state=IssuedState.GENERATING).update(
-        state=IssuedState.FAILED, error=reason[:MAX_ERROR_LENGTH], attempts=F("attempts") + 1)
+        state=IssuedState.FAILED, failure_code=code, error=reason[:MAX_ERROR_LENGTH], attempts=F("attempts") + 1)
     if updated:
         log.error("Issued certificate %s could not be generated: %s", issued_certificate_id, reason)
     return bool(updated)
+
+
+def _recorded_after_lost_reply(issued_id: int, name: str) -> bool | None:
+    """Whether the row records ``name``, read again on a new connection after the recording
+    UPDATE (or its COMMIT) lost its connection: the write may have committed though its reply
+    never came. None when the row cannot be read (the database is still away).
+    """
+    try:
+        if not connection.in_atomic_block:  # inside a caller's transaction the caller owns the connection
+            connection.close()  # the next query opens a new one
+        return IssuedCertificate.objects.filter(pk=issued_id, file=name).exists()
+    except DatabaseError:
+        log.warning("Could not read issued certificate %s again after a lost connection", issued_id, exc_info=True)
+        return None
 
 
 def _discard(name: str) -> None:
@@ -237,7 +273,7 @@ def generate_certificate(*, issued_certificate_id: int, now: datetime.datetime |
         job = _job_for(row, timezone.localdate(moment), learner_name)
         pdf = render_pdf(job.design, job.context, author=job.author, limits=render_limits())
     except Exception as error:
-        _record_failure(issued, attempt, error)
+        _record_failure(issued, attempt, error, render_failure_code(error))
         raise GenerationFailed(f"Rendering certificate {issued.uuid} failed: {error}") from error
 
     try:
@@ -245,7 +281,7 @@ def generate_certificate(*, issued_certificate_id: int, now: datetime.datetime |
     except Exception as error:
         if storage.is_transient_error(error):
             raise TransientStorageError(f"Storing certificate {issued.uuid} failed: {_describe(error)}") from error
-        _record_failure(issued, attempt, error)
+        _record_failure(issued, attempt, error, FailureCode.STORAGE)
         raise GenerationFailed(f"Storing certificate {issued.uuid} failed: {error}") from error
 
     digest = hashlib.sha256(pdf).hexdigest()
@@ -257,14 +293,25 @@ def generate_certificate(*, issued_certificate_id: int, now: datetime.datetime |
         with transaction.atomic():
             recorded = attempt.record(
                 IssuedState.GENERATING, IssuedState.FAILED, state=IssuedState.GENERATED, file=stored_name,
-                sha256=digest, generated_at=moment, learner_name=learner_name, printed=printed, error="")
+                sha256=digest, generated_at=moment, learner_name=learner_name, printed=printed,
+                failure_code="", error="")
     except (OperationalError, InterfaceError) as error:
-        # The database went away between storing and recording: nothing refers to the file.
-        _discard(stored_name)
+        # The connection went away during the UPDATE or its COMMIT: the write may have committed
+        # with its reply lost. The file is removed only when a fresh read shows the row does not
+        # record it; when the row cannot be read, the file is kept (at worst unreferenced).
+        recorded = _recorded_after_lost_reply(issued.pk, stored_name)
+        if recorded:
+            log.warning("Certificate %s: the reply to its recording was lost, but %s is recorded.",
+                        issued.uuid, stored_name)
+            return IssuedCertificate.objects.get(pk=issued.pk)
+        if recorded is False:
+            _discard(stored_name)
+        else:
+            log.warning("Kept %s: whether certificate %s records it is unknown.", stored_name, issued.uuid)
         raise TransientGenerationError(f"Recording certificate {issued.uuid} failed: {_describe(error)}") from error
     except DatabaseError as error:
         _discard(stored_name)
-        _record_failure(issued, attempt, error)
+        _record_failure(issued, attempt, error, FailureCode.DATABASE)
         raise GenerationFailed(f"Recording certificate {issued.uuid} failed: {error}") from error
     if not recorded:
         # Another worker generated it first (its file is the certificate, R8), or the learner's
@@ -275,6 +322,7 @@ def generate_certificate(*, issued_certificate_id: int, now: datetime.datetime |
     log.info("Generated certificate %s for training %s", issued.uuid, issued.training_id)
     issued.state, issued.file, issued.generated_at, issued.learner_name, issued.error = (
         IssuedState.GENERATED, stored_name, moment, learner_name, "")
+    issued.failure_code = ""
     issued.sha256, issued.printed = digest, printed
     issued.attempts += 1
     return issued

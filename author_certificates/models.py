@@ -291,6 +291,22 @@ class IssuedState(models.TextChoices):
     FAILED = "failed", _("The certificate could not be generated")
 
 
+class FailureCode(models.TextChoices):
+    """Why a generation failed, in a word learners may see (translated sentences: api/words.py).
+
+    The exception text behind it is staff-only (``IssuedCertificate.error``): it can name server
+    paths and internals, so it never reaches a learner (docs/decisions/0106-failure-codes.md).
+    """
+
+    DESIGN = "design", _("The design could not be rendered")
+    RENDER_LIMIT = "render_limit", _("The render exceeded a limit")
+    STORAGE = "storage", _("The file could not be stored")
+    DATABASE = "database", _("The result could not be recorded")
+    QUEUE = "queue", _("The generation could not be queued")
+    STALLED = "stalled", _("The generation did not finish in time")
+    UNEXPECTED = "unexpected", _("Unexpected error")
+
+
 class IssuedCertificate(models.Model):
     """The one certificate of a learner for a training, pinned to the design in force when first asked (R8)
 
@@ -320,7 +336,10 @@ class IssuedCertificate(models.Model):
     )
     file = models.CharField(max_length=500, blank=True, help_text=_("Name of the PDF in the certificate storage."))
     sha256 = models.CharField(max_length=64, blank=True)
-    error = models.TextField(blank=True)
+    # Why the last generation failed: a code learners see as a translated sentence, and the
+    # exception text (``error``), staff-only: the report and the admin show it, learners never.
+    failure_code = models.CharField(max_length=16, choices=FailureCode.choices, blank=True, default="")
+    error = models.TextField(blank=True, help_text=_("Staff only: what failed, as the exception said it."))
     attempts = models.PositiveIntegerField(default=0)
     invalidated_at = models.DateTimeField(null=True, blank=True)
     invalidated_reason = models.CharField(max_length=255, blank=True)

@@ -130,7 +130,9 @@ def test_the_chunk_task_is_sent_by_name_and_runs_the_chunk(assigned, staff, now,
     monkeypatch.setattr(tasks.generate_certificate_task.app, "send_task",
                         lambda name, args, **options: sent.append((name, args, options)))
     tasks.enqueue_bulk_chunk(42)
-    assert sent == [("author_certificates.bulk_generation_chunk", [42], {"queue": "certificates"})]
+    [(name, args, options)] = sent
+    assert options.pop("connection") is not None and options.pop("retry") is False
+    assert (name, args, options) == ("author_certificates.bulk_generation_chunk", [42], {"queue": "certificates"})
     assert jobs.bulk_generation_chunk.name == tasks.BULK_CHUNK_TASK
     add_learners(assigned, count=2, completed_at=now)
     monkeypatch.setattr(tasks, "runs_in_process", lambda: False)

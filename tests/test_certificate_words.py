@@ -29,9 +29,12 @@ def test_every_state_of_the_control_has_words():
     assert set(BRIEF) == set(api.words.STATES)
 
 
-def test_a_failure_s_reason_is_its_recorded_error_and_other_states_have_none():
-    assert api.certificate_words(state="failed", error="InvalidDesign: line 3").reason == "InvalidDesign: line 3"
-    assert api.certificate_words(state="generated", error="old error").reason == ""
+def test_a_failure_s_reason_is_its_code_s_sentence_and_other_states_have_none():
+    assert api.certificate_words(state="failed", failure_code="storage").reason == (
+        "The certificate could not be saved. Try again in a few minutes.")
+    assert api.certificate_words(state="failed", failure_code="no-such-code").reason == (
+        "Something went wrong while generating the certificate. Try again.")
+    assert api.certificate_words(state="generated", failure_code="storage").reason == ""
 
 
 def test_an_unknown_state_is_refused_with_the_expected_ones():
@@ -62,14 +65,17 @@ def test_page_api_xblock_and_report_show_the_same_words_for_a_failure(
     api.assign_certificate(training=course, classic=classic_en, assigned_by=staff, now=now)
     complete(learner, course, now)
     issued = api.request_certificate(user=learner, training=course, now=now)
-    IssuedCertificate.objects.filter(pk=issued.pk).update(state="failed", error="RenderingFailed: out of memory")
-    words = api.certificate_words(state="failed", error="RenderingFailed: out of memory")
+    IssuedCertificate.objects.filter(pk=issued.pk).update(
+        state="failed", failure_code="render_limit", error="RenderingFailed: out of memory")
+    words = api.certificate_words(state="failed", failure_code="render_limit")
+    assert words.reason.startswith("Printing the certificate took longer")
 
     body = signed_in(learner).get(certificate_api_url(course.key)).json()
     assert body["messages"] == {"status": words.status, "action": words.action}
     assert body["certificate"]["error"] == words.reason
     page = signed_in(learner).get(records_url()).content.decode()
     assert words.status in page and f">{words.action}</button>" in page and words.reason in page
+    assert "out of memory" not in page and "out of memory" not in str(body)
     xblock = call(make_block(learner), "status")[1]
     assert (xblock["message"], xblock["button"]) == (words.status, words.action)
     client.force_login(staff)

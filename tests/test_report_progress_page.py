@@ -50,11 +50,12 @@ def test_csv_has_a_header_and_neutralises_formulas_in_names(client, staff, make_
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="progress-course-v1_DemoX_CS101_2026.csv"'
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    assert rows[0] == ["Username", "Learner", "Completion date", "Certificate state", "Date of first generation"]
+    assert rows[0] == ["Username", "Learner", "Completion date", "Certificate state", "Date of first generation",
+                       "Failure", "Failure detail"]
     by_username = {row[0]: row for row in rows[1:]}
     assert by_username["mallory"][1] == "'=HYPERLINK(\"http://evil\") x"
     assert by_username["'+plus"][1] == "'-1"
-    assert by_username["mallory"][2:] == [now.isoformat(), "none", ""]
+    assert by_username["mallory"][2:] == [now.isoformat(), "none", "", "", ""]
 
 
 def test_another_tenants_site_gets_404_even_for_global_staff(client, settings, staff, course):

@@ -91,7 +91,8 @@ def test_csv_is_streamed_without_a_model_instance_per_row(client, course, classi
     assert built == Counter()  # not one Completion, IssuedCertificate or User
     assert len(pieces) > 1  # sent as it is written, not built whole
     rows = list(csv.reader(io.StringIO(b"".join(pieces).decode("utf-8-sig"))))
-    assert rows[0] == ["Username", "Learner", "Completion date", "Certificate state", "Date of first generation"]
+    assert rows[0] == ["Username", "Learner", "Completion date", "Certificate state", "Date of first generation",
+                       "Failure", "Failure detail"]
     assert len(rows) == 1001 and [row[0] for row in rows[1:]] == sorted(row[0] for row in rows[1:])
     assert rows[1][:4] == ["learner00000", "First00000 Learner", (now - datetime.timedelta(days=30)).isoformat(),
                            "generated"]

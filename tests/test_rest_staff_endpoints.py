@@ -181,7 +181,7 @@ def test_report_rows_and_who_may_read_them(client, trainer, learner, course, cla
     assert body["results"][0] == {
         "username": "learner", "learner_name": "Ada Lovelace", "completed_at": now.isoformat(),
         "certificate_state": "generated", "generated_at": generated_at.isoformat(),
-        "certificate_uuid": str(issued.uuid),
+        "certificate_uuid": str(issued.uuid), "failure_code": None, "failure_detail": None,
     }
     client.force_authenticate(learner)
     assert client.get(training_url(course, "report")).status_code == 404

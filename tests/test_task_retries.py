@@ -95,7 +95,10 @@ def test_the_task_goes_to_the_configured_queue(settings, monkeypatch, with_broke
 
     enqueue_generation(42)
 
-    assert sent == [{"args": [42], **expected}]
+    # Published on a connection of its own (with the publish timeouts), without publish retries.
+    [options] = sent
+    assert options.pop("connection") is not None and options.pop("retry") is False
+    assert options == {"args": [42], **expected}
 
 
 def test_an_unreachable_broker_marks_the_certificate_failed(requested, monkeypatch, with_broker):
@@ -107,6 +110,7 @@ def test_an_unreachable_broker_marks_the_certificate_failed(requested, monkeypat
 
     row = IssuedCertificate.objects.get(pk=requested.pk)
     assert row.state == "failed" and "Could not queue the generation" in row.error
+    assert row.failure_code == "queue"
 
 
 # --- the embedded mode: CELERY_TASK_ALWAYS_EAGER, no broker --------------------------------------

@@ -109,4 +109,4 @@ def test_a_learner_in_the_lms_generates_and_the_task_goes_to_the_lms_queue(
                                        kwargs={"training_key": course.key}))
 
     assert response.status_code in (200, 201, 202), response.content
-    assert [options for _args, options in sent] == [{"queue": "edx.lms.core.default"}]
+    assert [options["queue"] for _args, options in sent] == ["edx.lms.core.default"]

@@ -57,7 +57,8 @@ def test_status_not_completed_then_available_then_generated(learner, staff, cour
     api.assign_certificate(training=course, classic=classic_en, assigned_by=staff, now=now)
     block = make_block(learner)
     assert call(block, "status") == (200, {"state": "not_completed", "button": None, "open_url": None,
-                                           "message": "Complete this training to get its certificate"})
+                                           "message": "Complete this training to get its certificate",
+                                           "reason": None})
     api.record_completion(user=learner, training=course, completed_at=now)
     status, body = call(block, "status")
     assert body["state"] == "available" and body["button"] == "Generate certificate"

@@ -57,9 +57,13 @@ from .bulk import (
 from .design_options import DEFAULT_ORIENTATION, DEFAULT_PAPER_SIZE, DESIGN_ORIENTATIONS, DESIGN_PAGE_SIZES
 from .issuing import (
     CertificateStatus,
+    GenerationRequest,
+    SweepOutcome,
     get_certificate_status,
     get_issued_certificate,
     request_certificate,
+    request_certificate_generation,
+    requeue_stalled_generations,
 )
 from .kept_uploads import KEEP_SECONDS, KeptUploads, discard_kept_uploads, keep_uploads, kept_uploads
 from .opening import matches_issued_pdf, open_certificate, verify_certificate
@@ -105,6 +109,7 @@ from .words import (
     UNAVAILABLE,
     CertificateWords,
     certificate_words,
+    failure_reason,
     training_kind_label,
 )
 
@@ -195,6 +200,11 @@ __all__ = [
     "register_training",
     "remove_certificate",
     "request_certificate",
+    "GenerationRequest",
+    "SweepOutcome",
+    "request_certificate_generation",
+    "requeue_stalled_generations",
+    "failure_reason",
     "revoke_completion",
     "save_new_version",
     "LearningRecord",

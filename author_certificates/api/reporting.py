@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from .. import conf
 from ..exceptions import InvalidInput, PermissionDenied
-from ..models import Completion, IssuedState, Training
+from ..models import Completion, FailureCode, IssuedState, Training
 from ._common import TrainingRef, now_or, resolve_training
 from .access import can_view_report
 
@@ -65,6 +65,10 @@ class ProgressRow:
     certificate_state: str  # "", "generating", "generated", "failed" (a stalled generation is "failed")
     generated_at: datetime.datetime | None  # date of the first generation (R10)
     certificate_uuid: str
+    # Why the generation failed ("" unless failed): its FailureCode, and the recorded error text,
+    # which is staff-only (this report is staff-only; learners see the code's sentence).
+    failure_code: str = ""
+    failure_detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -241,7 +245,8 @@ def _filtered(training: Training, query: ReportQuery, now: datetime.datetime) ->
 
 
 _COLUMNS = ("id", "user__username", "user__first_name", "user__last_name", "completed_at", "report_state",
-            "issued__generated_at", "issued__uuid", "issued__learner_name", "sort_value")
+            "issued__generated_at", "issued__uuid", "issued__learner_name", "issued__failure_code", "issued__error",
+            "sort_value")
 
 
 def _ordered_values(completions: QuerySet, query: ReportQuery, now: datetime.datetime) -> QuerySet:
@@ -266,8 +271,15 @@ def _after(completions: QuerySet, query: ReportQuery, value: Any, last_id: int) 
 
 
 def _row(values: tuple) -> ProgressRow:
-    _id, username, first_name, last_name, completed_at, state, generated_at, uuid, printed_name, _sort = values
+    (_id, username, first_name, last_name, completed_at, state, generated_at, uuid, printed_name, failure_code, error,
+     _sort) = values
+    failed = state == IssuedState.FAILED
+    if failed and not failure_code:
+        # Still `generating` past the timeout (no code yet), or failed before codes were recorded.
+        failure_code = FailureCode.UNEXPECTED if error else FailureCode.STALLED
     return ProgressRow(
+        failure_code=failure_code if failed else "",
+        failure_detail=(error or "") if failed else "",
         username=username,
         learner_name=printed_name or f"{first_name} {last_name}".strip(),
         completed_at=completed_at,

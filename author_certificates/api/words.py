@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from ..models import IssuedState, TrainingKind
+from ..models import FailureCode, IssuedState, TrainingKind
 
 # The states of the certificate control (see CertificateStatus): what the learner can do or wait for.
 UNAVAILABLE = "unavailable"  # nothing is assigned to the training
@@ -55,14 +55,16 @@ class CertificateWords:
     reason: str
 
 
-def certificate_words(*, state: str, error: str = "") -> CertificateWords:
-    """The words of ``state`` (one of ``STATES``); ``error`` is the failed generation's recorded error.
+def certificate_words(*, state: str, failure_code: str = "") -> CertificateWords:
+    """The words of ``state`` (one of ``STATES``); ``failure_code`` is the failed generation's
+    recorded code (``FailureCode``; "" for a stalled one). Learners get the code's sentence, never
+    the recorded exception text (see ``failure_reason``).
 
     Raises ValueError for an unknown state (a programming error, never the learner's).
     """
     if state not in _STATUS:
         raise ValueError(f"Unknown certificate state '{state}'; expected one of {', '.join(STATES)}.")
-    reason = (error or str(_STALLED_REASON)) if state == FAILED else ""
+    reason = failure_reason(code=failure_code) if state == FAILED else ""
     return CertificateWords(status=str(_STATUS[state]), action=str(_ACTION.get(state, "")), reason=reason)
 
 
@@ -72,3 +74,29 @@ def training_kind_label(*, kind: str) -> str:
     Raises ValueError for an unknown kind.
     """
     return str(TrainingKind(kind).label)
+
+
+# Why a generation failed, as learners read it: one sentence per FailureCode. The exception text
+# recorded with it is for staff only (progress report, admin): it can name server paths.
+_FAILURE_REASONS = {
+    FailureCode.DESIGN: _("The certificate's design could not be printed. The course team can fix it; "
+                          "try again later."),
+    FailureCode.RENDER_LIMIT: _("Printing the certificate took longer or more memory than allowed. "
+                                "Try again later."),
+    FailureCode.STORAGE: _("The certificate could not be saved. Try again in a few minutes."),
+    FailureCode.DATABASE: _("The certificate could not be recorded. Try again in a few minutes."),
+    FailureCode.QUEUE: _("The certificate service is busy or unreachable. Try again in a few minutes."),
+    FailureCode.STALLED: _STALLED_REASON,
+    FailureCode.UNEXPECTED: _("Something went wrong while generating the certificate. Try again."),
+}
+
+
+def failure_reason(*, code: str) -> str:
+    """The learner's sentence for a failure ``code`` (a ``FailureCode`` value), translated.
+
+    "" (a generation that recorded no code: it stalled) reads as stalled; an unknown code reads
+    as unexpected, so no recorded text ever reaches a learner.
+    """
+    if not code:
+        return str(_STALLED_REASON)
+    return str(_FAILURE_REASONS.get(code, _FAILURE_REASONS[FailureCode.UNEXPECTED]))

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('author_certificates', '0004_issued_certificate_user_cascade'),
+        ('author_certificates', '0005_failure_code_and_detail'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

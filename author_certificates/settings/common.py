@@ -30,6 +30,24 @@ FILTER_STEPS = {
 }
 
 
+# The periodic sweep of stalled generations (tasks.py's docstring; docs/decisions/0107-lost-tasks.md).
+REQUEUE_STALLED_TASK = "author_certificates.requeue_stalled_certificates"
+BEAT_ENTRY_NAME = "author-certificates-requeue-stalled"
+
+
+def beat_schedule(interval_seconds: float | None = None, queue: str | None = None) -> dict[str, Any]:
+    """The Celery beat entry of the sweep, ``{name: entry}``, for a host's beat schedule
+    (``CELERYBEAT_SCHEDULE`` in Open edX, ``CELERY_BEAT_SCHEDULE`` or ``app.conf.beat_schedule``
+    elsewhere): every ``interval_seconds`` (AUTHOR_CERTIFICATES_REQUEUE_SWEEP_INTERVAL_SECONDS by
+    default), on ``queue`` when given (the generation queue, served by the LMS workers).
+    """
+    interval = DEFAULTS["REQUEUE_SWEEP_INTERVAL_SECONDS"] if interval_seconds is None else interval_seconds
+    entry: dict[str, Any] = {"task": REQUEUE_STALLED_TASK, "schedule": float(interval)}
+    if queue:
+        entry["options"] = {"queue": queue, "expires": float(interval)}
+    return {BEAT_ENTRY_NAME: entry}
+
+
 def merged_filters_config(existing: Any) -> dict[str, Any]:
     """A copy of the host's OPEN_EDX_FILTERS_CONFIG with our steps appended to each pipeline.
 
@@ -57,10 +75,19 @@ def merged_filters_config(existing: Any) -> dict[str, Any]:
 
 def plugin_settings(settings: Any) -> None:
     """Give every AUTHOR_CERTIFICATES_* setting its default unless the host already set it (the
-    generation queue: the LMS's, from Studio too), and add our filter steps to OPEN_EDX_FILTERS_CONFIG."""
+    generation queue: the LMS's, from Studio too), add the sweep of stalled generations to the
+    host's CELERYBEAT_SCHEDULE, and our filter steps to OPEN_EDX_FILTERS_CONFIG."""
     for name, default in DEFAULTS.items():
         if not hasattr(settings, PREFIX + name):
             setattr(settings, PREFIX + name, copy.deepcopy(default))
     if not getattr(settings, PREFIX + "CELERY_QUEUE", None):
         setattr(settings, PREFIX + "CELERY_QUEUE", OPEN_EDX_LMS_QUEUE)
+    # Open edX configures Celery from Django settings without a namespace (edx-platform
+    # openedx/core/lib/celery/__init__.py), so its beat schedule is CELERYBEAT_SCHEDULE. Hosts
+    # that run no beat ignore it; they run `manage.py lms requeue_stalled_certificates` from cron.
+    entry = beat_schedule(getattr(settings, PREFIX + "REQUEUE_SWEEP_INTERVAL_SECONDS"),
+                          getattr(settings, PREFIX + "CELERY_QUEUE"))
+    schedule = getattr(settings, "CELERYBEAT_SCHEDULE", None)
+    schedule = dict(schedule) if isinstance(schedule, dict) else {}
+    settings.CELERYBEAT_SCHEDULE = {**entry, **schedule}  # the host's own entry wins
     setattr(settings, FILTERS_SETTING, merged_filters_config(getattr(settings, FILTERS_SETTING, None)))

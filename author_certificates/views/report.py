@@ -54,7 +54,9 @@ def progress_report(request: HttpRequest, training_key: str) -> HttpResponse:
     return render(request, "author_certificates/report/progress.html", {
         "training": training,
         "page": page,
-        "rows": [{"row": row, "state": state_label(row.certificate_state)} for row in page.rows],
+        "rows": [{"row": row, "state": state_label(row.certificate_state),
+                  "failure": api.failure_reason(code=row.failure_code) if row.failure_code else ""}
+                 for row in page.rows],
         "links": _links(page),
         "columns": _columns(page.query),
         "state_choices": [(state, state_label("" if state == api.NOT_REQUESTED else state), state in query.states)
@@ -123,7 +125,7 @@ def _csv_pieces(rows: Iterator[api.ProgressRow]) -> Iterator[bytes]:
     writer = csv.writer(_Line())
     piece = ["\ufeff"]  # BOM: spreadsheets then read the names as UTF-8
     piece.append(writer.writerow([_("Username"), _("Learner"), _("Completion date"), _("Certificate state"),
-                                  _("Date of first generation")]))
+                                  _("Date of first generation"), _("Failure"), _("Failure detail")]))
     size = 0
     for row in rows:
         line = writer.writerow([
@@ -132,6 +134,8 @@ def _csv_pieces(rows: Iterator[api.ProgressRow]) -> Iterator[bytes]:
             row.completed_at.isoformat(),
             row.certificate_state or "none",
             row.generated_at.isoformat() if row.generated_at else "",
+            row.failure_code,
+            api.spreadsheet_safe(row.failure_detail),
         ])
         piece.append(line)
         size += len(line)

@@ -41,13 +41,16 @@ def status_payload(status: Any) -> dict:
             open_url = reverse("author_certificates:open_certificate", kwargs={"uuid": status.issued.uuid})
         except NoReverseMatch:  # a host that mounts the LMS pages elsewhere
             open_url = None
-    return {"state": state, "message": words.status, "button": words.action or None, "open_url": open_url}
+    # reason: the failure's translated sentence (never its recorded error text, which is staff-only).
+    return {"state": state, "message": words.status, "button": words.action or None, "open_url": open_url,
+            "reason": words.reason or None}
 
 
 def _state_payload(state: str, message: str = "") -> dict:
     """The control of a state without a certificate row (no training, no signed-in user)."""
     words = api.certificate_words(state=state)
-    return {"state": state, "message": message or words.status, "button": words.action or None, "open_url": None}
+    return {"state": state, "message": message or words.status, "button": words.action or None, "open_url": None,
+            "reason": None}
 
 
 def _fragment(view: str, initializer: str, **texts: str) -> Fragment:

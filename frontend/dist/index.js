@@ -283,7 +283,8 @@ function CertificateCardAction({ courseId }) {
     status = intl.formatMessage(messages_default.generated);
     action = /* @__PURE__ */ jsx2(Button, { as: "a", variant: "primary", size: "sm", href: record.certificate.open_url, target: "_blank", rel: "noopener", children: intl.formatMessage(messages_default.open) });
   } else if (state === "failed") {
-    status = intl.formatMessage(messages_default.failed);
+    const reason = record && record.certificate.error;
+    status = reason ? `${intl.formatMessage(messages_default.failed)}. ${reason}` : intl.formatMessage(messages_default.failed);
     action = button(messages_default.tryAgain, generate, "outline-primary");
   }
   return /* @__PURE__ */ jsxs("div", { className: "author-certificates-card-action d-flex align-items-center flex-wrap", "data-state": error ? "error" : state, children: [

@@ -116,7 +116,9 @@ function CertificateCardAction({ courseId }) {
       </Button>
     );
   } else if (state === 'failed') {
-    status = intl.formatMessage(messages.failed);
+    // Why, in the server's words: one translated sentence per failure code, never the error's text.
+    const reason = record && record.certificate.error;
+    status = reason ? `${intl.formatMessage(messages.failed)}. ${reason}` : intl.formatMessage(messages.failed);
     action = button(messages.tryAgain, generate, 'outline-primary');
   }
 

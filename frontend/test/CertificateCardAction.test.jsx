@@ -87,11 +87,11 @@ describe('CertificateCardAction: the states of Learning Records', () => {
     expect(await screen.findByRole('link', { name: 'Open certificate' })).toBeInTheDocument();
   });
 
-  test('failed: says so, and "Try again" asks again (R13)', async () => {
+  test('failed: says so and why (the server\'s sentence), and "Try again" asks again (R13)', async () => {
     server.answer('GET', RECORD_URL, ok(record('failed')));
     server.answer('POST', RECORD_URL, ok(record('generated'), 202));
     renderInMfe(<CertificateCardAction courseId={COURSE} />);
-    await statusSays('The certificate could not be generated');
+    await statusSays('The certificate could not be generated. The certificate could not be saved. Try again in a few minutes.');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('link', { name: 'Open certificate' })).toBeInTheDocument();
     expect(server.callsTo('POST', RECORD_URL)).toHaveLength(1);

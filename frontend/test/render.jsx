@@ -25,7 +25,7 @@ export function record(state, extra = {}) {
       open_url: generated ? 'http://lms.test/author-certificates/certificates/3f1c2b1e/' : null,
       download_url: null,
       verify_url: null,
-      error: state === 'failed' ? 'boom' : null,
+      error: state === 'failed' ? 'The certificate could not be saved. Try again in a few minutes.' : null,
     },
     can_generate: state === 'available' || state === 'failed',
     ...extra,

@@ -108,6 +108,9 @@ else:
 # (e.g. test_author_certificates), not the NAME above.
 if os.environ.get("AC_DATABASE_NAME"):
     DATABASES["default"]["NAME"] = os.environ["AC_DATABASE_NAME"]
+# ...through a TCP proxy of the test when it gives one (tests/services/test_worker_faults.py).
+if os.environ.get("AC_DATABASE_PORT"):
+    DATABASES["default"]["PORT"] = os.environ["AC_DATABASE_PORT"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -163,3 +166,10 @@ else:
         "JWT_VERIFY_EXPIRATION": True,
     }
 CSRF_TRUSTED_ORIGINS = ["http://apps.lms.test"]
+
+# A worker started by tests/services/ may get more settings as JSON (short sweep intervals, a
+# storage that hangs on purpose, a beat schedule): {"NAME": value, ...} replaces those settings.
+if os.environ.get("AC_SETTINGS_JSON"):
+    import json
+
+    globals().update(json.loads(os.environ["AC_SETTINGS_JSON"]))

@@ -12,7 +12,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from author_certificates.models import IssuedCertificate
 from author_certificates.tasks import enqueue_generation
 from tests.celery_settings import celery_settings
 from tests.host.celery_app import app as celery_app
+from tests.services.faults import wait_for
 from tests.tools.suites import reachable
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -36,16 +36,6 @@ REDIS_URL = f"redis://127.0.0.1:6379/{os.environ.get('AC_TEST_REDIS_DB', '13')}"
 WORKER_START_TIMEOUT = 60
 GENERATION_TIMEOUT = 60
 WORKER_STOP_TIMEOUT = 20
-
-
-def _wait_for(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    pytest.fail(f"timed out after {timeout}s waiting for {what}")
 
 
 @dataclass(frozen=True)
@@ -85,7 +75,7 @@ def worker(settings, tmp_path, django_db_blocker):
         celery_app._pool = None  # drop a connection pool made for another broker, if any
         celery_app.amqp._producer_pool = None
         try:
-            _wait_for(lambda: b"ready." in log_path.read_bytes() or process.poll() is not None,
+            wait_for(lambda: b"ready." in log_path.read_bytes() or process.poll() is not None,
                       WORKER_START_TIMEOUT, "the worker to start")
             assert process.poll() is None, f"the worker exited early:\n{log_path.read_text()}"
             yield Worker(certificates=var_dir / "certificates", log=log_path)
@@ -118,7 +108,7 @@ def test_a_committed_request_is_generated_by_the_worker(worker, completed_learne
     issued = api.request_certificate(user=completed_learner, training=course)  # commits, then queues
     assert issued.state == "generating"
 
-    row = _wait_for(lambda: _settled(issued.pk), GENERATION_TIMEOUT, "the worker to generate the certificate")
+    row = wait_for(lambda: _settled(issued.pk), GENERATION_TIMEOUT, "the worker to generate the certificate")
 
     assert row.state == "generated", row.error
     stored = worker.certificates / row.file
@@ -131,9 +121,9 @@ def test_two_deliveries_racing_in_two_processes_record_one_file(worker, complete
     issued = api.request_certificate(user=completed_learner, training=course)
     enqueue_generation(issued.pk)  # a duplicate delivery, as a redelivered message would be
 
-    row = _wait_for(lambda: _settled(issued.pk), GENERATION_TIMEOUT, "the worker to generate the certificate")
+    row = wait_for(lambda: _settled(issued.pk), GENERATION_TIMEOUT, "the worker to generate the certificate")
     # The second delivery renders too, then finds the row generated and removes its own file.
-    _wait_for(lambda: worker.tasks_finished() >= 2, GENERATION_TIMEOUT, "both deliveries to finish")
+    wait_for(lambda: worker.tasks_finished() >= 2, GENERATION_TIMEOUT, "both deliveries to finish")
 
     assert row.state == "generated", row.error
     stored = sorted(path.relative_to(worker.certificates).as_posix() for path in worker.certificates.rglob("*.pdf"))

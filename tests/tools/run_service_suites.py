@@ -12,6 +12,7 @@ from tests.tools.suites import Outcome, missing, pytest, reachable, summarise  #
 # Rendering tests touch no database; packaging tests build a wheel: both run once, in the SQLite suite.
 DB_SUITE = ["-q", "-n", "2", "-m", "not browser and not services and not packaging", "--ignore=tests/rendering",
             "tests"]
+FAULT_SUITE = "tests/services/test_worker_faults.py"
 
 
 def service_suites() -> list[Outcome]:
@@ -30,6 +31,13 @@ def service_suites() -> list[Outcome]:
         outcomes.append(pytest(suite, ["-q", "-m", "services", "tests"], {"AC_TEST_DATABASE": "postgresql"}))
     else:
         outcomes.append(missing(suite, "Redis on 127.0.0.1:6379 (with PostgreSQL)"))
+    # The worker faults (lost reply, killed workers, hung broker, concurrent clicks) on MariaDB too:
+    # what a lost connection or a concurrent INSERT does differs between the two databases.
+    suite = "Celery worker fault suite (Redis, MariaDB)"
+    if reachable(6379) and reachable(3306):
+        outcomes.append(pytest(suite, ["-q", "-m", "services", FAULT_SUITE], {"AC_TEST_DATABASE": "mysql"}))
+    else:
+        outcomes.append(missing(suite, "Redis on 127.0.0.1:6379 (with MariaDB)"))
     return outcomes
 
 

@@ -62,13 +62,11 @@ class RecordCertificateView(LearnerAPIView):
 
     def post(self, request: Request, training_key: str) -> Response:
         tenant = api.tenant_of_request(request=request)
-        before = api.get_certificate_status(user=request.user, training=training_key, tenant=tenant)
-        api.request_certificate(user=request.user, training=before.training, tenant=tenant)
+        asked = api.request_certificate_generation(user=request.user, training=training_key, tenant=tenant)
         body = self._record(request, training_key)
-        # 202 when this request (re)started the generation; 200 when it was already under way or
-        # done. With tasks in-process the state may already read "generated" (or "failed").
-        started = before.can_generate
-        return Response(body, status=status.HTTP_202_ACCEPTED if started else status.HTTP_200_OK)
+        # 202 when this request's own write (re)started the generation; 200 when it was already
+        # under way or done. With tasks in-process the state may already read "generated" (or "failed").
+        return Response(body, status=status.HTTP_202_ACCEPTED if asked.started else status.HTTP_200_OK)
 
 
 class VerifyCertificateView(ErrorMappingAPIView):

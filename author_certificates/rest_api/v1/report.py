@@ -34,6 +34,9 @@ def report_row_data(row: api.ProgressRow) -> dict:
         "certificate_state": row.certificate_state or None,
         "generated_at": _iso(row.generated_at),
         "certificate_uuid": row.certificate_uuid or None,
+        # Staff only (this is the staff report): why the generation failed, code and error text.
+        "failure_code": row.failure_code or None,
+        "failure_detail": row.failure_detail or None,
     }
 
 

@@ -27,7 +27,8 @@ function AuthorCertificateXBlock(runtime, element) {
   }
 
   function show(status) {
-    message.textContent = status.message || "";
+    // A failure says why in one sentence (status.reason), after the state's message.
+    message.textContent = [status.message, status.reason].filter(Boolean).join(" ");
     generate.hidden = !(status.button && status.state !== "generated");
     generate.textContent = status.button || "";
     generate.removeAttribute("aria-disabled");
