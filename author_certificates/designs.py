@@ -12,7 +12,7 @@ import hashlib
 from functools import lru_cache
 
 from . import conf
-from .models import AuthorCertificateVersion, ClassicCertificate, VersionAsset
+from .models import AuthorCertificateVersion, ClassicCertificate, ClassicCertificateVersion, VersionAsset
 from .rendering import Asset, Design, RenderLimits, classic_design
 
 # Bounded: a design holds its assets' bytes (at most MAX_ASSET_BYTES each).
@@ -63,6 +63,22 @@ def classic_certificate_design(classic: ClassicCertificate) -> Design:
         language=classic.language,
         title=classic.name,
         cache_key=f"classic:{classic.uuid}:{digest[:16]}",
+    )
+
+
+def classic_version_design(version: ClassicCertificateVersion) -> Design:
+    """The Design of a tenant classic's version: what certificates pinned to it were rendered from.
+
+    Versions never change, so its cache key is its uuid.
+    """
+    return Design(
+        html=version.html,
+        css=version.css,
+        page_size=version.page_size,
+        orientation=version.orientation,
+        language=version.language,
+        title=version.name,
+        cache_key=f"classic-version:{version.uuid}",
     )
 
 

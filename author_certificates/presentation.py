@@ -14,6 +14,7 @@ import datetime
 
 from .exceptions import (
     AuthorCertificatesError,
+    CertificateConflict,
     InvalidDesign,
     InvalidInput,
     NotCompleted,
@@ -38,6 +39,7 @@ _ANSWERS: tuple[tuple[type[AuthorCertificatesError], int, str], ...] = (
     (InvalidInput, 400, "invalid"),
     (NothingAssigned, 409, "nothing_assigned"),
     (VersionConflict, 409, "version_conflict"),
+    (CertificateConflict, 409, "certificate_conflict"),
 )
 
 

@@ -72,3 +72,11 @@ def training_kind_label(*, kind: str) -> str:
     Raises ValueError for an unknown kind.
     """
     return str(TrainingKind(kind).label)
+
+
+# --- Invalidation (docs/decisions/0120-invalidation-and-reissue.md) ---------------------------
+# The learner's current certificate was invalidated by staff (and not reissued yet): the control
+# says so and offers nothing. Appended to the tables above rather than written into them.
+INVALIDATED = "invalidated"
+STATES = (*STATES, INVALIDATED)
+_STATUS[INVALIDATED] = _("The certificate has been invalidated")
