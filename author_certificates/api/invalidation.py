@@ -55,7 +55,9 @@ def _reason(reason: Any, *, required: bool) -> str:
     return reason
 
 
-def _locked_certificate(user: Any, certificate: IssuedRef, tenant: str | None, what: str) -> IssuedCertificate:
+def _locked_certificate(
+    user: Any, certificate: IssuedRef, tenant: str | None, training: TrainingRef | None, what: str
+) -> IssuedCertificate:
     """The issued certificate, locked, after the tenant and role checks (same message for unknown
     and another tenant's: its existence is not revealed)."""
     key = certificate.uuid if isinstance(certificate, IssuedCertificate) else certificate
@@ -70,11 +72,13 @@ def _locked_certificate(user: Any, certificate: IssuedRef, tenant: str | None, w
         superseded = SupersededCertificate.objects.select_related("training").filter(uuid=key).first()
         if superseded is None:
             raise unknown
-    training = issued.training if issued is not None else superseded.training
-    if tenant is not None and training.tenant != tenant:
+    own_training = issued.training if issued is not None else superseded.training
+    if tenant is not None and own_training.tenant != tenant:
         raise unknown
-    if not can_invalidate_certificates(user, training):
-        if can_view_report(user, training):
+    if training is not None and resolve_training(training, tenant=tenant).pk != own_training.pk:
+        raise unknown
+    if not can_invalidate_certificates(user, own_training):
+        if can_view_report(user, own_training):
             raise PermissionDenied(f"Only administrators and trainers of this training can {what} its certificates.")
         raise unknown
     if superseded is not None:
@@ -85,18 +89,19 @@ def _locked_certificate(user: Any, certificate: IssuedRef, tenant: str | None, w
 
 def invalidate_certificate(
     *, user: Any, certificate: IssuedRef, reason: str, tenant: str | None = None,
-    now: datetime.datetime | None = None,
+    training: TrainingRef | None = None, now: datetime.datetime | None = None,
 ) -> IssuedCertificate:
     """Invalidate a learner's generated certificate, recording who, when and why.
 
     Raises InvalidInput (no reason, or longer than 255 characters), UnknownCertificate (unknown
-    uuid, another tenant's than ``tenant``, or a user with no role on the training),
+    uuid, another tenant's than ``tenant``, not of ``training`` when given, or a user with no role
+    on its training),
     PermissionDenied (an inspector), CertificateConflict (already invalidated, or not generated).
     """
     reason = _reason(reason, required=True)
     moment = now_or(now)
     with transaction.atomic():
-        issued = _locked_certificate(user, certificate, tenant, "invalidate")
+        issued = _locked_certificate(user, certificate, tenant, training, "invalidate")
         if issued.invalidated_at is not None:
             raise CertificateConflict(
                 f"This certificate was already invalidated on {issued.invalidated_at:%Y-%m-%d}.")
@@ -112,7 +117,7 @@ def invalidate_certificate(
 
 def reissue_certificate(
     *, user: Any, certificate: IssuedRef, reason: str = "", tenant: str | None = None,
-    now: datetime.datetime | None = None,
+    training: TrainingRef | None = None, now: datetime.datetime | None = None,
 ) -> IssuedCertificate:
     """Issue a new certificate in place of an invalidated one, from what is assigned now; return it.
 
@@ -126,7 +131,7 @@ def reissue_certificate(
     reason = _reason(reason, required=False)
     moment = now_or(now)
     with transaction.atomic():
-        issued = _locked_certificate(user, certificate, tenant, "reissue")
+        issued = _locked_certificate(user, certificate, tenant, training, "reissue")
         if issued.invalidated_at is None:
             raise CertificateConflict("Only an invalidated certificate can be reissued: invalidate it first.")
         training = issued.training

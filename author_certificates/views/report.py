@@ -61,6 +61,9 @@ def progress_report(request: HttpRequest, training_key: str) -> HttpResponse:
                           for state in api.REPORT_STATES],
         "sort_choices": _sort_choices(query),
         "bulk": api.report_bulk_panel(viewer=request.user, training=training),
+        # Invalidate / reissue on each row (admins and trainers; docs/decisions/0120).
+        "may_invalidate": api.can_invalidate_certificates(request.user, training),
+        "back": "?" + request.GET.urlencode() if request.GET else "",
     })
 
 
