@@ -175,7 +175,7 @@ def test_the_xblock_says_invalidated_and_offers_nothing(generated, staff, learne
 def test_the_pages_speak_spanish(generated, staff, learner, now):
     api.invalidate_certificate(user=staff, certificate=generated.uuid, reason="Fraude", now=now)
     page = signed_in(learner).get(records_url(), HTTP_ACCEPT_LANGUAGE="es").content.decode()
-    assert "El certificado ha sido invalidado" in page
+    assert "El certificado se ha invalidado" in page
 
 
 # --- the Django admin ----------------------------------------------------------------------------------

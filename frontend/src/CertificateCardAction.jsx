@@ -118,6 +118,9 @@ function CertificateCardAction({ courseId }) {
   } else if (state === 'failed') {
     status = intl.formatMessage(messages.failed);
     action = button(messages.tryAgain, generate, 'outline-primary');
+  } else if (state === 'invalidated') {
+    // Invalidated by staff (docs/decisions/0120): said, and nothing offered.
+    status = intl.formatMessage(messages.invalidated);
   }
 
   return (
