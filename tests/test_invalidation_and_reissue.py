@@ -220,3 +220,11 @@ def test_the_archive_leaves_invalidated_certificates_out(generated, staff, now):
     _training, chunks = api.export_certificate_archive(viewer=staff, training=generated.training, now=now)
     names = zipfile.ZipFile(io.BytesIO(b"".join(chunks))).namelist()
     assert names == ["manifest.csv"]
+
+
+def test_who_may_invalidate_is_who_may_bulk_generate(course, staff, trainer, inspector, learner):
+    # The report page asks one of them for both (one role query less per page).
+    for user in (staff, trainer, inspector, learner):
+        assert api.can_invalidate_certificates(user, course) == api.can_bulk_generate(user, course)
+    assert [api.can_invalidate_certificates(user, course) for user in (staff, trainer, inspector, learner)] == [
+        True, True, False, False]
