@@ -33,16 +33,23 @@ class TrainingAdmin(admin.ModelAdmin):
     readonly_fields = ("kind", "key", "org", "created_at", "updated_at")
 
 
-class VersionInline(admin.TabularInline):
-    model = models.AuthorCertificateVersion
-    fields = ("number", "title", "created_at", "created_by", "page_size", "orientation", "language")
-    readonly_fields = fields
+class ReadOnlyVersionInline(admin.TabularInline):
+    """A design's versions, listed and linked: never added, changed or deleted here."""
+
     extra = 0
     can_delete = False
     show_change_link = True
 
+    def get_readonly_fields(self, request, obj=None):
+        return self.fields
+
     def has_add_permission(self, request, obj=None):
         return False
+
+
+class VersionInline(ReadOnlyVersionInline):
+    model = models.AuthorCertificateVersion
+    fields = ("number", "title", "created_at", "created_by", "page_size", "orientation", "language")
 
 
 @admin.register(models.AuthorCertificate)
@@ -104,16 +111,9 @@ class ClassicCertificateForm(forms.ModelForm):
         return cleaned
 
 
-class ClassicVersionInline(admin.TabularInline):
+class ClassicVersionInline(ReadOnlyVersionInline):
     model = models.ClassicCertificateVersion
     fields = ("number", "name", "created_at", "created_by", "page_size", "orientation", "language")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(models.ClassicCertificate)

@@ -112,7 +112,23 @@ class Orientation(models.TextChoices):
     PORTRAIT = "portrait", _("Portrait")
 
 
-class AuthorCertificateVersion(ImmutableModel):
+class DesignVersion(ImmutableModel):
+    """What every saved design has, author certificate version or classic certificate version:
+    the design (HTML, CSS, page settings, language) and who made it, when."""
+
+    html = models.TextField()
+    css = models.TextField(blank=True)
+    page_size = models.CharField(max_length=16, choices=PageSize.choices, default=PageSize.A4)
+    orientation = models.CharField(max_length=16, choices=Orientation.choices, default=Orientation.LANDSCAPE)
+    language = models.CharField(max_length=16, default="en")
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        abstract = True
+
+
+class AuthorCertificateVersion(DesignVersion):
     """One saved design of an author certificate: number N, never changed after it is made (R1)
 
     .. no_pii: ``created_by`` is a user id only; the design is the author's work, not personal data.
@@ -122,13 +138,6 @@ class AuthorCertificateVersion(ImmutableModel):
     certificate = models.ForeignKey(AuthorCertificate, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=255, help_text=_("Certificate title as of this version."))
-    html = models.TextField()
-    css = models.TextField(blank=True)
-    page_size = models.CharField(max_length=16, choices=PageSize.choices, default=PageSize.A4)
-    orientation = models.CharField(max_length=16, choices=Orientation.choices, default=Orientation.LANDSCAPE)
-    language = models.CharField(max_length=16, default="en")
-    created_at = models.DateTimeField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["certificate_id", "-number"]
@@ -452,7 +461,7 @@ class ArchiveExport(models.Model):
         return f"{self.training}: ZIP exported by {self.exported_by} at {self.exported_at:%Y-%m-%d %H:%M}"
 
 
-class ClassicCertificateVersion(ImmutableModel):
+class ClassicCertificateVersion(DesignVersion):
     """One design of a tenant's classic certificate: number N, never changed after it is made.
 
     Editing a tenant classic in the admin makes a new version; issued certificates pin the
@@ -466,13 +475,6 @@ class ClassicCertificateVersion(ImmutableModel):
     classic = models.ForeignKey(ClassicCertificate, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
     name = models.CharField(max_length=255, help_text=_("The classic certificate's name as of this version."))
-    html = models.TextField()
-    css = models.TextField(blank=True)
-    page_size = models.CharField(max_length=16, choices=PageSize.choices, default=PageSize.A4)
-    orientation = models.CharField(max_length=16, choices=Orientation.choices, default=Orientation.LANDSCAPE)
-    language = models.CharField(max_length=16, default="en")
-    created_at = models.DateTimeField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["classic_id", "-number"]

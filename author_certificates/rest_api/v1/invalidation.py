@@ -121,15 +121,20 @@ class _TrainingCertificatesView(ErrorMappingAPIView):
         return api.get_staff_training(viewer=request.user, training=training_key,
                                       tenant=api.tenant_of_request(request=request))
 
+    def act(self, request: Request, training_key: str, uuid, serializer_class, use_case):
+        """The use case (invalidate or reissue) on certificate ``uuid`` of the URL's training, with the
+        body's reason; the use case checks roles, tenant, training and state."""
+        training = self.training(request, training_key)
+        data = _validated(serializer_class, request)
+        return use_case(user=request.user, certificate=uuid, reason=data["reason"], tenant=training.tenant,
+                        training=training)
+
 
 class InvalidateCertificateView(_TrainingCertificatesView):
     """POST: invalidate the learner's generated certificate ``uuid`` of the training, with a reason."""
 
     def post(self, request: Request, training_key: str, uuid) -> Response:
-        training = self.training(request, training_key)
-        data = _validated(InvalidateSerializer, request)
-        issued = api.invalidate_certificate(user=request.user, certificate=uuid, reason=data["reason"],
-                                            tenant=training.tenant, training=training)
+        issued = self.act(request, training_key, uuid, InvalidateSerializer, api.invalidate_certificate)
         return Response(IssuedCertificateSerializer(issued, context={"request": request}).data)
 
 
@@ -137,10 +142,7 @@ class ReissueCertificateView(_TrainingCertificatesView):
     """POST: issue a new certificate in place of the invalidated ``uuid``; 201 with the new one."""
 
     def post(self, request: Request, training_key: str, uuid) -> Response:
-        training = self.training(request, training_key)
-        data = _validated(ReissueSerializer, request)
-        issued = api.reissue_certificate(user=request.user, certificate=uuid, reason=data["reason"],
-                                         tenant=training.tenant, training=training)
+        issued = self.act(request, training_key, uuid, ReissueSerializer, api.reissue_certificate)
         body = {**IssuedCertificateSerializer(issued, context={"request": request}).data, "replaces": str(uuid)}
         return Response(body, status=status.HTTP_201_CREATED)
 
