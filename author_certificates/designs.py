@@ -12,7 +12,7 @@ import hashlib
 from functools import lru_cache
 
 from . import conf
-from .models import AuthorCertificateVersion, ClassicCertificate, VersionAsset
+from .models import AuthorCertificateVersion, ClassicCertificate, ClassicCertificateVersion, VersionAsset
 from .rendering import Asset, Design, RenderLimits, classic_design
 
 # Bounded: a design holds its assets' bytes (at most MAX_ASSET_BYTES each).
@@ -46,6 +46,12 @@ def version_design(version: AuthorCertificateVersion) -> Design:
     return _version_design(str(version.uuid))
 
 
+def _stored_design(row, *, title: str, cache_key: str) -> Design:
+    """The Design of a row holding a design's fields (a classic certificate or one of its versions)."""
+    return Design(html=row.html, css=row.css, page_size=row.page_size, orientation=row.orientation,
+                  language=row.language, title=title, cache_key=cache_key)
+
+
 def classic_certificate_design(classic: ClassicCertificate) -> Design:
     """The Design of a classic certificate: the packaged default, or the tenant's own HTML/CSS.
 
@@ -55,15 +61,15 @@ def classic_certificate_design(classic: ClassicCertificate) -> Design:
         return classic_design(classic.builtin_language)
     content = f"{classic.html}\0{classic.css}\0{classic.page_size}\0{classic.orientation}\0{classic.language}"
     digest = hashlib.sha256(content.encode()).hexdigest()
-    return Design(
-        html=classic.html,
-        css=classic.css,
-        page_size=classic.page_size,
-        orientation=classic.orientation,
-        language=classic.language,
-        title=classic.name,
-        cache_key=f"classic:{classic.uuid}:{digest[:16]}",
-    )
+    return _stored_design(classic, title=classic.name, cache_key=f"classic:{classic.uuid}:{digest[:16]}")
+
+
+def classic_version_design(version: ClassicCertificateVersion) -> Design:
+    """The Design of a tenant classic's version: what certificates pinned to it were rendered from.
+
+    Versions never change, so its cache key is its uuid.
+    """
+    return _stored_design(version, title=version.name, cache_key=f"classic-version:{version.uuid}")
 
 
 def render_limits() -> RenderLimits | None:

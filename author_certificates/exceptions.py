@@ -117,3 +117,8 @@ class RenderingFailed(AuthorCertificatesError):
 
 class GenerationFailed(AuthorCertificatesError):
     """A certificate could not be generated; the issued certificate is left `failed`."""
+
+
+class CertificateConflict(AuthorCertificatesError):
+    """The issued certificate is not in a state that allows this: invalidating one already
+    invalidated or not generated, reissuing one not invalidated or already reissued (HTTP 409)."""

@@ -31,7 +31,7 @@ from . import (
     rendering,  # WeasyPrint loads on the first render, not when the LMS imports this
     storage,
 )
-from .designs import classic_certificate_design, render_limits, version_design
+from .designs import classic_certificate_design, classic_version_design, render_limits, version_design
 from .exceptions import GenerationFailed, InvalidDesign, RenderingFailed, UnknownCertificate
 from .models import Completion, FailureCode, IssuedCertificate, IssuedState
 from .rendering import CertificateContext, Design
@@ -132,6 +132,10 @@ def _job_for(row: _Loaded, generation_date: datetime.date, learner_name: str) ->
         # The PDF's author is the design's editor when named, else the platform (render_pdf's default).
         editor = issued.version.created_by
         author = editor.get_full_name() if editor else ""
+    elif issued.classic_version_id:
+        # A tenant's classic: the version pinned when issued, so a re-render is byte for byte.
+        design = classic_version_design(issued.classic_version)
+        author = conf.platform_name()
     else:
         design = classic_certificate_design(issued.classic)
         author = conf.platform_name()
@@ -189,7 +193,8 @@ def _load(issued_certificate_id: int) -> _Loaded:
     try:
         # One statement. A version's design is read by designs.version_design (cached by uuid):
         # not its HTML and CSS here.
-        issued = (IssuedCertificate.objects.select_related("training", "user", "classic", "version__created_by")
+        issued = (IssuedCertificate.objects
+                  .select_related("training", "user", "classic", "classic_version", "version__created_by")
                   .defer("version__html", "version__css")
                   .annotate(completed_at=Subquery(completion.values("completed_at")[:1]))
                   .get(pk=issued_certificate_id))
@@ -334,10 +339,10 @@ def read_certificate(issued: IssuedCertificate) -> bytes:
     If the file has gone missing from storage, it is rendered again from the pinned design with
     exactly what was printed the first time (``IssuedCertificate.printed``: name, title, dates,
     links), stored under a new name, and the loss is logged as an error (and a second error if
-    the bytes still differ from the recorded sha256, e.g. because a tenant's classic design was
-    edited in the admin since). Raises GenerationFailed for a certificate
-    that is not generated, InvalidDesign / RenderingFailed if the re-render fails, and what the
-    storage raises when it cannot be read or written.
+    the bytes still differ from the recorded sha256, e.g. after an upgrade of the renderer: a
+    tenant's classic is re-rendered from its pinned version, docs/decisions/0121). Raises
+    GenerationFailed for a certificate that is not generated, InvalidDesign / RenderingFailed if
+    the re-render fails, and what the storage raises when it cannot be read or written.
     """
     if issued.state != IssuedState.GENERATED:
         raise GenerationFailed(f"Certificate {issued.uuid} has not been generated.")

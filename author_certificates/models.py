@@ -123,7 +123,23 @@ class Orientation(models.TextChoices):
     PORTRAIT = "portrait", _("Portrait")
 
 
-class AuthorCertificateVersion(ImmutableModel):
+class DesignVersion(ImmutableModel):
+    """What every saved design has, author certificate version or classic certificate version:
+    the design (HTML, CSS, page settings, language) and who made it, when."""
+
+    html = models.TextField()
+    css = models.TextField(blank=True)
+    page_size = models.CharField(max_length=16, choices=PageSize.choices, default=PageSize.A4)
+    orientation = models.CharField(max_length=16, choices=Orientation.choices, default=Orientation.LANDSCAPE)
+    language = models.CharField(max_length=16, default="en")
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        abstract = True
+
+
+class AuthorCertificateVersion(DesignVersion):
     """One saved design of an author certificate: number N, never changed after it is made (R1)
 
     .. no_pii: ``created_by`` is a user id only; the design is the author's work, not personal data.
@@ -133,13 +149,6 @@ class AuthorCertificateVersion(ImmutableModel):
     certificate = models.ForeignKey(AuthorCertificate, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
     title = models.CharField(max_length=255, help_text=_("Certificate title as of this version."))
-    html = models.TextField()
-    css = models.TextField(blank=True)
-    page_size = models.CharField(max_length=16, choices=PageSize.choices, default=PageSize.A4)
-    orientation = models.CharField(max_length=16, choices=Orientation.choices, default=Orientation.LANDSCAPE)
-    language = models.CharField(max_length=16, default="en")
-    created_at = models.DateTimeField()
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["certificate_id", "-number"]
@@ -208,6 +217,9 @@ class ClassicCertificate(models.Model):
     page_size = models.CharField(max_length=16, choices=PageSize.choices, default=PageSize.A4)
     orientation = models.CharField(max_length=16, choices=Orientation.choices, default=Orientation.LANDSCAPE)
     is_active = models.BooleanField(default=True)
+    # Tenant classics only: number of the newest ClassicCertificateVersion. Saving a changed design
+    # locks this row and increments it, as AuthorCertificate.latest_version_number does (R1).
+    latest_version_number = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["tenant", "language", "name"]
@@ -343,6 +355,15 @@ class IssuedCertificate(models.Model):
     attempts = models.PositiveIntegerField(default=0)
     invalidated_at = models.DateTimeField(null=True, blank=True)
     invalidated_reason = models.CharField(max_length=255, blank=True)
+    # Who invalidated it (docs/decisions/0120-invalidation-and-reissue.md).
+    invalidated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The version of a tenant's classic certificate it was rendered from (blank for the platform's
+    # built-in classics and for author certificates): docs/decisions/0121-classic-certificate-versions.md.
+    classic_version = models.ForeignKey(
+        "ClassicCertificateVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-requested_at"]
@@ -468,3 +489,110 @@ class ArchiveExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.training}: ZIP exported by {self.exported_by} at {self.exported_at:%Y-%m-%d %H:%M}"
+
+
+class ClassicCertificateVersion(DesignVersion):
+    """One design of a tenant's classic certificate: number N, never changed after it is made.
+
+    Editing a tenant classic in the admin makes a new version; issued certificates pin the
+    version they were rendered from, so each can be rendered again byte for byte.
+    Platform defaults (``builtin_language``) have no versions: their design ships with the package.
+
+    .. no_pii: ``created_by`` is a user id only.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    classic = models.ForeignKey(ClassicCertificate, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    name = models.CharField(max_length=255, help_text=_("The classic certificate's name as of this version."))
+
+    class Meta:
+        ordering = ["classic_id", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["classic", "number"], name="ac_classic_version_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="ac_classic_version_number_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.classic} v{self.number}"
+
+
+class SupersededCertificate(models.Model):
+    """A certificate that was invalidated and then reissued: what it was, kept for its verification.
+
+    Written once by ``api.reissue_certificate``; only ``api.retire_learner`` changes it (the name).
+
+    A learner has one IssuedCertificate row per training (R8). A reissue copies the invalidated
+    certificate here (its uuid, file, hash, what was printed and what it was rendered from) and
+    issues the new one on the learner's row under a new uuid. The old verification URL keeps
+    answering "invalidated" from this row. See docs/decisions/0120-invalidation-and-reissue.md.
+
+    .. pii: The learner's name printed on the certificate (``learner_name``, ``printed``) and in its stored PDF.
+    .. pii_types: name
+    .. pii_retirement: local_api (``api.retire_learner`` blanks the name and deletes the PDF, as for IssuedCertificate)
+    """
+
+    uuid = models.UUIDField(unique=True, editable=False)
+    issued = models.ForeignKey(
+        IssuedCertificate, on_delete=models.CASCADE, related_name="superseded",
+        help_text=_("The learner's certificate row, which now holds the reissued certificate."),
+    )
+    training = models.ForeignKey(Training, on_delete=models.PROTECT, related_name="+")
+    classic = models.ForeignKey(ClassicCertificate, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    classic_version = models.ForeignKey(
+        "ClassicCertificateVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    version = models.ForeignKey(
+        AuthorCertificateVersion, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField()
+    generated_at = models.DateTimeField()
+    learner_name = models.CharField(max_length=255, blank=True)
+    printed = models.JSONField(default=dict, blank=True)
+    file = models.CharField(max_length=500, blank=True)
+    sha256 = models.CharField(max_length=64)
+    invalidated_at = models.DateTimeField()
+    invalidated_reason = models.CharField(max_length=255, blank=True)
+    invalidated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    superseded_at = models.DateTimeField(help_text=_("When it was reissued."))
+    state = IssuedState.GENERATED  # what it was when invalidated: only generated certificates are
+
+    class Meta:
+        ordering = ["-superseded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.training}: {self.uuid} (reissued {self.superseded_at:%Y-%m-%d})"
+
+
+class CertificateEventKind(models.TextChoices):
+    INVALIDATED = "invalidated", _("Invalidated")
+    REISSUED = "reissued", _("Reissued")
+
+
+class CertificateEvent(ImmutableModel):
+    """An invalidation or a reissue of a learner's certificate: who, when, why (an audit record).
+
+    .. no_pii: user ids and the staff member's reason (staff are told not to write personal data in it).
+    """
+
+    training = models.ForeignKey(Training, on_delete=models.CASCADE, related_name="certificate_events")
+    kind = models.CharField(max_length=16, choices=CertificateEventKind.choices)
+    # The learner's certificate row; CASCADE as its user: deleting a user by hand is not blocked.
+    issued = models.ForeignKey(IssuedCertificate, on_delete=models.CASCADE, related_name="events")
+    certificate_uuid = models.UUIDField(help_text=_("The certificate invalidated, or the one a reissue replaced."))
+    new_certificate_uuid = models.UUIDField(null=True, blank=True, help_text=_("The certificate a reissue issued."))
+    reason = models.CharField(max_length=255, blank=True)
+    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    done_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["training_id", "-done_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["invalidated", "reissued"]), name="ac_certificate_event_kind"),
+        ]
+        indexes = [models.Index(fields=["training", "done_at"], name="ac_certificate_event_training")]
+
+    def __str__(self) -> str:
+        return f"{self.training}: {self.kind} {self.certificate_uuid} at {self.done_at:%Y-%m-%d %H:%M}"

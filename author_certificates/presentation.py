@@ -14,6 +14,7 @@ import datetime
 
 from .exceptions import (
     AuthorCertificatesError,
+    CertificateConflict,
     CertificateInUse,
     InvalidDesign,
     InvalidInput,
@@ -40,6 +41,7 @@ _ANSWERS: tuple[tuple[type[AuthorCertificatesError], int, str], ...] = (
     (NothingAssigned, 409, "nothing_assigned"),
     (VersionConflict, 409, "version_conflict"),
     (CertificateInUse, 409, "in_use"),
+    (CertificateConflict, 409, "certificate_conflict"),
 )
 
 

@@ -15,6 +15,8 @@ BRIEF = {
     "generating": ("The certificate is being generated", ""),
     "generated": ("The certificate has been generated", "Open certificate"),
     "failed": ("The certificate could not be generated", "Try again"),
+    # Invalidated by staff (docs/decisions/0120): said, and nothing offered.
+    "invalidated": ("The certificate has been invalidated", ""),
 }
 
 

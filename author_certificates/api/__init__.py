@@ -54,7 +54,19 @@ from .bulk import (
     run_bulk_generation_chunk,
     start_bulk_generation,
 )
+from .classics import (
+    current_classic_version,
+    get_classic_version,
+    list_classic_versions,
+    validate_classic_design,
+)
 from .design_options import DEFAULT_ORIENTATION, DEFAULT_PAPER_SIZE, DESIGN_ORIENTATIONS, DESIGN_PAGE_SIZES
+from .invalidation import (
+    can_invalidate_certificates,
+    invalidate_certificate,
+    list_certificate_events,
+    reissue_certificate,
+)
 from .issuing import (
     CertificateStatus,
     GenerationRequest,
@@ -105,6 +117,7 @@ from .words import (
     FAILED,
     GENERATED,
     GENERATING,
+    INVALIDATED,
     NOT_COMPLETED,
     UNAVAILABLE,
     CertificateWords,
@@ -220,4 +233,13 @@ __all__ = [
     "discard_kept_uploads",
     "keep_uploads",
     "kept_uploads",
+    "INVALIDATED",
+    "can_invalidate_certificates",
+    "current_classic_version",
+    "get_classic_version",
+    "invalidate_certificate",
+    "list_certificate_events",
+    "list_classic_versions",
+    "reissue_certificate",
+    "validate_classic_design",
 ]

@@ -85,7 +85,9 @@ def export_certificate_archive(
     if not can_export_certificates(viewer, training):
         raise PermissionDenied("Only administrators, trainers and inspectors of this training can export "
                                "its certificates.")
-    generated = IssuedCertificate.objects.filter(training=training, state=IssuedState.GENERATED)
+    # Valid certificates only: an invalidated one (reissued or not) is no longer the learner's certificate.
+    generated = IssuedCertificate.objects.filter(training=training, state=IssuedState.GENERATED,
+                                                 invalidated_at__isnull=True)
     with transaction.atomic():
         ArchiveExport.objects.create(training=training, exported_by=viewer, exported_at=moment,
                                      certificates=generated.count())

@@ -15,8 +15,17 @@ from ..exceptions import InactiveUser, NotCompleted, NothingAssigned, UnknownCer
 from ..models import FailureCode, IssuedCertificate, IssuedState, Training
 from ._common import TrainingRef, now_or, resolve_training
 from .assignment import get_current_assignment
+from .classics import current_classic_version
 from .trainings import has_completed
-from .words import AVAILABLE, FAILED, NOT_COMPLETED, UNAVAILABLE, CertificateWords, certificate_words
+from .words import (
+    AVAILABLE,
+    FAILED,
+    INVALIDATED,
+    NOT_COMPLETED,
+    UNAVAILABLE,
+    CertificateWords,
+    certificate_words,
+)
 
 
 def is_stalled(issued: IssuedCertificate, *, now: datetime.datetime) -> bool:
@@ -49,6 +58,8 @@ def _pin_current(issued: IssuedCertificate, training: Training) -> None:
     if current is None:
         raise NothingAssigned(f"No certificate is assigned to '{training.title}'.")
     issued.classic_id, issued.version_id = current.classic_id, current.version_id
+    # A tenant's classic: the version of its design rendered (None for built-in classics).
+    issued.classic_version = current_classic_version(classic=current.classic) if current.classic_id else None
 
 
 @dataclass(frozen=True)
@@ -122,7 +133,8 @@ def request_certificate_generation(
             restarted = IssuedCertificate.objects.filter(
                 Q(state=IssuedState.FAILED) | Q(state=IssuedState.GENERATING, requested_at__lt=stalled_before),
                 pk=issued.pk,
-            ).update(classic_id=issued.classic_id, version_id=issued.version_id, state=IssuedState.GENERATING,
+            ).update(classic_id=issued.classic_id, version_id=issued.version_id,
+                     classic_version_id=issued.classic_version_id, state=IssuedState.GENERATING,
                      failure_code="", error="", requested_at=moment)
             started = bool(restarted)
             if started:
@@ -174,7 +186,9 @@ def status_from_rows(
 ) -> CertificateStatus:
     """The state of the certificate control at ``now`` from rows already fetched (single and bulk
     reads share it). A generation stalled at ``now`` shows as failed, so the learner is offered
-    "Try again"."""
+    "Try again". An invalidated certificate (not reissued yet) shows as invalidated, with nothing to do."""
+    if issued is not None and issued.invalidated_at is not None:
+        return CertificateStatus(training=training, state=INVALIDATED, issued=issued)
     if _waits_or_done(issued, now):
         return CertificateStatus(training=training, state=issued.state, issued=issued)
     if not has_assignment:
@@ -199,6 +213,8 @@ def get_certificate_status(
     issued = None
     if user is not None and getattr(user, "is_authenticated", False):
         issued = IssuedCertificate.objects.filter(user=user, training=training).first()
+    if issued is not None and issued.invalidated_at is not None:
+        return CertificateStatus(training=training, state=INVALIDATED, issued=issued)
     if _waits_or_done(issued, moment):
         return CertificateStatus(training=training, state=issued.state, issued=issued)
     return status_from_rows(

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..exceptions import UnknownCertificate
-from ..models import IssuedCertificate, IssuedState
+from ..models import IssuedCertificate, IssuedState, SupersededCertificate
 from .access import can_open_certificate_of_others
 from .issuing import get_issued_certificate
 
@@ -32,18 +32,34 @@ def open_certificate(*, viewer: Any, uuid_: uuid.UUID | str) -> tuple[IssuedCert
     return issued, read_certificate(issued)
 
 
-def verify_certificate(*, uuid_: uuid.UUID | str) -> IssuedCertificate:
+def verify_certificate(*, uuid_: uuid.UUID | str) -> IssuedCertificate | SupersededCertificate:
     """A generated certificate by its public verification uuid (anyone may verify).
 
-    Raises UnknownCertificate for an unknown uuid and for a certificate not generated yet.
+    A certificate invalidated and then reissued is found too (a SupersededCertificate: the same
+    training, learner_name, generated_at, uuid, sha256 and invalidated_at). Raises
+    UnknownCertificate for an unknown uuid and for a certificate not generated yet.
     """
-    issued = get_issued_certificate(uuid_=uuid_)
+    try:
+        issued = get_issued_certificate(uuid_=uuid_)
+    except UnknownCertificate:
+        found = _superseded(uuid_)
+        if found is None:
+            raise
+        return found
     if issued.state != IssuedState.GENERATED:
         raise UnknownCertificate(f"No issued certificate '{uuid_}'.")
     return issued
 
 
-def matches_issued_pdf(*, issued: IssuedCertificate, chunks: Iterable[bytes]) -> bool:
+def _superseded(uuid_: uuid.UUID | str) -> SupersededCertificate | None:
+    try:
+        key = uuid.UUID(str(uuid_))
+    except ValueError:
+        return None
+    return SupersededCertificate.objects.select_related("training").filter(uuid=key).first()
+
+
+def matches_issued_pdf(*, issued: IssuedCertificate | SupersededCertificate, chunks: Iterable[bytes]) -> bool:
     """True when the bytes read from ``chunks`` are exactly the issued PDF (sha256 compared)."""
     digest = hashlib.sha256()
     for chunk in chunks:

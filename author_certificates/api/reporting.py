@@ -41,6 +41,12 @@ MAX_SEARCH_LENGTH = 100
 # Sort order of the states, from "nothing yet" to "done".
 _STATE_RANK = {NOT_REQUESTED: 0, IssuedState.FAILED.value: 1, IssuedState.GENERATING.value: 2,
                IssuedState.GENERATED.value: 3}
+
+# Invalidated by staff and not reissued yet (docs/decisions/0120-invalidation-and-reissue.md): its
+# own state, filterable, sorted after "generated".
+INVALIDATED = "invalidated"
+REPORT_STATES = (*REPORT_STATES, INVALIDATED)
+_STATE_RANK[INVALIDATED] = 4
 # Rows without a generation date sort after every dated row, in both directions.
 # (Within what every database stores: MySQL's DATETIME starts at year 1000.)
 _NEVER_EARLY = datetime.datetime(1900, 1, 1, tzinfo=datetime.UTC)
@@ -62,7 +68,7 @@ class ProgressRow:
     username: str
     learner_name: str
     completed_at: datetime.datetime
-    certificate_state: str  # "", "generating", "generated", "failed" (a stalled generation is "failed")
+    certificate_state: str  # "", "generating", "generated", "failed" (also stalled), "invalidated"
     generated_at: datetime.datetime | None  # date of the first generation (R10)
     certificate_uuid: str
     # Why the generation failed ("" unless failed): its FailureCode, and the recorded error text,
@@ -191,6 +197,7 @@ def _displayed_state(now: datetime.datetime) -> Case:
     timeout counts as failed, as ``api.issuing.is_stalled`` decides for one row."""
     stalled_before = now - datetime.timedelta(seconds=conf.get("GENERATION_TIMEOUT_SECONDS"))
     return Case(
+        When(issued__invalidated_at__isnull=False, then=Value(INVALIDATED)),
         When(issued__state=IssuedState.GENERATING, issued__requested_at__lt=stalled_before,
              then=Value(IssuedState.FAILED.value)),
         When(issued__state__isnull=False, then=F("issued__state")),

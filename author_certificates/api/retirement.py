@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete
 
 from .. import storage
-from ..models import IssuedCertificate
+from ..models import IssuedCertificate, SupersededCertificate
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,8 @@ def retire_learner(*, user: Any) -> int:
     """
     with transaction.atomic():
         issued = list(IssuedCertificate.objects.select_for_update().filter(user=user))
+        # Certificates invalidated and reissued are the learner's too (docs/decisions/0120).
+        issued += list(SupersededCertificate.objects.select_for_update().filter(issued__user=user))
         for certificate in issued:
             certificate.learner_name = ""
             certificate.printed = {

@@ -22,7 +22,9 @@ AVAILABLE = "available"  # the learner may generate
 GENERATING = IssuedState.GENERATING.value
 GENERATED = IssuedState.GENERATED.value
 FAILED = IssuedState.FAILED.value  # also a generation that stalled: the learner may try again
-STATES = (UNAVAILABLE, NOT_COMPLETED, AVAILABLE, GENERATING, GENERATED, FAILED)
+# Staff invalidated the certificate and have not reissued it (docs/decisions/0120): nothing to do.
+INVALIDATED = "invalidated"
+STATES = (UNAVAILABLE, NOT_COMPLETED, AVAILABLE, GENERATING, GENERATED, FAILED, INVALIDATED)
 
 # Lazy: the table is built at import, each caller reads it in its own request's language.
 _STATUS = {
@@ -32,6 +34,7 @@ _STATUS = {
     GENERATING: _("The certificate is being generated"),
     GENERATED: _("The certificate has been generated"),
     FAILED: _("The certificate could not be generated"),
+    INVALIDATED: _("The certificate has been invalidated"),
 }
 _ACTION = {
     AVAILABLE: _("Generate certificate"),
@@ -100,3 +103,4 @@ def failure_reason(*, code: str) -> str:
     if not code:
         return str(_STALLED_REASON)
     return str(_FAILURE_REASONS.get(code, _FAILURE_REASONS[FailureCode.UNEXPECTED]))
+

@@ -131,6 +131,8 @@ def training_certificate(request: HttpRequest, training_key: str) -> HttpRespons
         "form": form,
         "window": window if window in WINDOWS else "",
         "history": list(api.list_assignment_history(training=training)[:50]),
+        # Invalidations and reissues of the training's certificates (docs/decisions/0120).
+        "certificate_events": api.list_certificate_events(viewer=request.user, training=training, limit=50),
     })
     current = context["current"]
     _label_languages([*context["choices"].classic, current.classic if current else None,

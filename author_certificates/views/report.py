@@ -51,6 +51,7 @@ def progress_report(request: HttpRequest, training_key: str) -> HttpResponse:
         training, rows = api.iter_progress_report(viewer=request.user, training=training, query=query)
         return _csv_response(training, rows)
     page = api.read_progress_report(viewer=request.user, training=training, query=query)
+    bulk = api.report_bulk_panel(viewer=request.user, training=training)
     return render(request, "author_certificates/report/progress.html", {
         "training": training,
         "page": page,
@@ -62,7 +63,11 @@ def progress_report(request: HttpRequest, training_key: str) -> HttpResponse:
         "state_choices": [(state, state_label("" if state == api.NOT_REQUESTED else state), state in query.states)
                           for state in api.REPORT_STATES],
         "sort_choices": _sort_choices(query),
-        "bulk": api.report_bulk_panel(viewer=request.user, training=training),
+        "bulk": bulk,
+        # Invalidate / reissue on each row (docs/decisions/0120): api.can_invalidate_certificates is
+        # the same rule as bulk generation (admins and trainers), already asked: no query more a page.
+        "may_invalidate": bulk.can_generate,
+        "back": "?" + request.GET.urlencode() if request.GET else "",
     })
 
 

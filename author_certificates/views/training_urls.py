@@ -44,3 +44,19 @@ urlpatterns = [
         name="certificate-archive",
     ),
 ]
+
+# Invalidation and reissue from the progress report (docs/decisions/0120-invalidation-and-reissue.md).
+from . import invalidation  # noqa: E402
+
+urlpatterns += [
+    path(
+        "author-certificates/trainings/<str:training_key>/report/certificates/<uuid:uuid>/invalidate/",
+        invalidation.invalidate_certificate,
+        name="certificate-invalidate",
+    ),
+    path(
+        "author-certificates/trainings/<str:training_key>/report/certificates/<uuid:uuid>/reissue/",
+        invalidation.reissue_certificate,
+        name="certificate-reissue",
+    ),
+]

@@ -49,6 +49,7 @@ var messages = defineMessages({
   open: { id: "authorCertificates.open", defaultMessage: "Open certificate", description: "Link to the PDF" },
   failed: { id: "authorCertificates.failed", defaultMessage: "The certificate could not be generated", description: "Status after a failed generation" },
   tryAgain: { id: "authorCertificates.tryAgain", defaultMessage: "Try again", description: "Retry button" },
+  invalidated: { id: "authorCertificates.invalidated", defaultMessage: "The certificate has been invalidated", description: "Status of a certificate invalidated by staff: nothing to do" },
   loading: { id: "authorCertificates.loading", defaultMessage: "Loading\u2026", description: "While the widget asks the server" },
   // Errors, never a blank widget.
   networkDown: { id: "authorCertificates.error.network", defaultMessage: "The server could not be reached. Check your connection and try again.", description: "No answer from the server" },
@@ -122,6 +123,7 @@ var es_default = {
   "authorCertificates.open": "Abrir certificado",
   "authorCertificates.failed": "No se ha podido generar el certificado",
   "authorCertificates.tryAgain": "Volver a intentarlo",
+  "authorCertificates.invalidated": "El certificado se ha invalidado",
   "authorCertificates.loading": "Cargando\u2026",
   "authorCertificates.error.network": "No se ha podido contactar con el servidor. Comprueba tu conexi\xF3n y vuelve a intentarlo.",
   "authorCertificates.error.401": "Tu sesi\xF3n ha terminado. Vuelve a iniciar sesi\xF3n para continuar.",
@@ -286,6 +288,8 @@ function CertificateCardAction({ courseId }) {
     const reason = record && record.certificate.error;
     status = reason ? `${intl.formatMessage(messages_default.failed)}. ${reason}` : intl.formatMessage(messages_default.failed);
     action = button(messages_default.tryAgain, generate, "outline-primary");
+  } else if (state === "invalidated") {
+    status = intl.formatMessage(messages_default.invalidated);
   }
   return /* @__PURE__ */ jsxs("div", { className: "author-certificates-card-action d-flex align-items-center flex-wrap", "data-state": error ? "error" : state, children: [
     state === "generating" && !error && /* @__PURE__ */ jsx2(Spinner, { animation: "border", size: "sm", className: "mr-2", screenReaderText: "" }),

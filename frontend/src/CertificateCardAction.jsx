@@ -120,6 +120,9 @@ function CertificateCardAction({ courseId }) {
     const reason = record && record.certificate.error;
     status = reason ? `${intl.formatMessage(messages.failed)}. ${reason}` : intl.formatMessage(messages.failed);
     action = button(messages.tryAgain, generate, 'outline-primary');
+  } else if (state === 'invalidated') {
+    // Invalidated by staff (docs/decisions/0120): said, and nothing offered.
+    status = intl.formatMessage(messages.invalidated);
   }
 
   return (

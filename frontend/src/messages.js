@@ -8,6 +8,7 @@ const messages = defineMessages({
   open: { id: 'authorCertificates.open', defaultMessage: 'Open certificate', description: 'Link to the PDF' },
   failed: { id: 'authorCertificates.failed', defaultMessage: 'The certificate could not be generated', description: 'Status after a failed generation' },
   tryAgain: { id: 'authorCertificates.tryAgain', defaultMessage: 'Try again', description: 'Retry button' },
+  invalidated: { id: 'authorCertificates.invalidated', defaultMessage: 'The certificate has been invalidated', description: 'Status of a certificate invalidated by staff: nothing to do' },
   loading: { id: 'authorCertificates.loading', defaultMessage: 'Loading…', description: 'While the widget asks the server' },
   // Errors, never a blank widget.
   networkDown: { id: 'authorCertificates.error.network', defaultMessage: 'The server could not be reached. Check your connection and try again.', description: 'No answer from the server' },

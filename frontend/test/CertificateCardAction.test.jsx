@@ -97,6 +97,14 @@ describe('CertificateCardAction: the states of Learning Records', () => {
     expect(server.callsTo('POST', RECORD_URL)).toHaveLength(1);
   });
 
+  test('invalidated by staff: says so and offers nothing (docs/decisions/0120)', async () => {
+    server.answer('GET', RECORD_URL, ok(record('invalidated')));
+    renderInMfe(<CertificateCardAction courseId={COURSE} />);
+    await statusSays('The certificate has been invalidated');
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.queryByRole('link')).not.toBeInTheDocument();
+  });
+
   test.each([
     ['not completed', ok(record('not_completed'))],
     ['no certificate assigned', ok(record('unavailable'))],

@@ -57,3 +57,24 @@ urlpatterns = [
         name="api_certificate_archive",
     ),
 ]
+
+# Invalidation and reissue (docs/decisions/0120-invalidation-and-reissue.md).
+from . import invalidation  # noqa: E402
+
+urlpatterns += [
+    path(
+        "trainings/<training_key:training_key>/certificates/<uuid:uuid>/invalidate/",
+        invalidation.InvalidateCertificateView.as_view(),
+        name="api_certificate_invalidate",
+    ),
+    path(
+        "trainings/<training_key:training_key>/certificates/<uuid:uuid>/reissue/",
+        invalidation.ReissueCertificateView.as_view(),
+        name="api_certificate_reissue",
+    ),
+    path(
+        "trainings/<training_key:training_key>/certificate-events/",
+        invalidation.CertificateEventsView.as_view(),
+        name="api_certificate_events",
+    ),
+]
