@@ -197,7 +197,7 @@ def test_the_studio_editor_names_an_asset_dropped_for_its_size(staff, settings):
     response = client.post(EDITOR_URL, {**EDITOR_FORM, "assets": SimpleUploadedFile("big.svg", b" " * 300 * 1024)})
 
     assert response.status_code == 400
-    assert "&#x27;big.svg&#x27; is more than the 0.1 MB limit" in response.content.decode()
+    assert "&#x27;big.svg&#x27; is more than the 0.1 MB a file may have." in response.content.decode()
     assert not AuthorCertificate.objects.exists()
 
 
