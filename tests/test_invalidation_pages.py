@@ -169,7 +169,8 @@ def test_the_xblock_says_invalidated_and_offers_nothing(generated, staff, learne
     api.invalidate_certificate(user=staff, certificate=generated.uuid, reason="Fraud", now=now)
 
     assert call(make_block(learner), "status") == (200, {
-        "state": "invalidated", "message": "The certificate has been invalidated", "button": None, "open_url": None})
+        "state": "invalidated", "message": "The certificate has been invalidated", "button": None, "open_url": None,
+        "reason": None})
 
 
 def test_the_pages_speak_spanish(generated, staff, learner, now):

@@ -9,7 +9,8 @@ import pytest
 from author_certificates import api
 from author_certificates.models import BulkGeneration, IssuedCertificate
 from tests.report_data import add_learners
-from tests.services.test_celery_worker import GENERATION_TIMEOUT, _wait_for, worker  # noqa: F401
+from tests.services.faults import wait_for
+from tests.services.test_celery_worker import GENERATION_TIMEOUT, worker  # noqa: F401
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -24,7 +25,7 @@ def test_the_worker_runs_a_bulk_generation_to_the_end(worker, course, author_ver
         row = BulkGeneration.objects.get(pk=run.pk)
         return row if row.state != "running" else None
 
-    row = _wait_for(finished, GENERATION_TIMEOUT, "the worker to run the bulk generation")
+    row = wait_for(finished, GENERATION_TIMEOUT, "the worker to run the bulk generation")
     assert (row.state, row.processed, row.started, row.skipped) == ("finished", 3, 3, 0)
     # Each learner's certificate was asked for (the generations themselves go to the queue named
     # in the worker's own settings: test_celery_worker.py proves a worker makes them).
