@@ -1,14 +1,18 @@
 """REST API v1, staff endpoints: author certificates, classic certificates, a training's certificate
-and report (Studio's pages and the authoring MFE; the LMS's training pages use the same use cases)."""
+and report (Studio's pages and the authoring MFE; the LMS's training pages use the same use cases),
+and the API's OpenAPI schema."""
 
 from django.urls import path
 
-from . import report, staff
+from . import report, schema, staff
 from .converters import register_training_key_converter
 
 register_training_key_converter()
 
 urlpatterns = [
+    # The OpenAPI 3 schema of the whole API (public, docs/decisions/0100); here as the staff
+    # endpoints are mounted by both services.
+    path("schema/", schema.SchemaView.as_view(), name="api_schema"),
     path("author-certificates/", staff.AuthorCertificatesView.as_view(), name="api_author_certificates"),
     path(
         "author-certificates/<uuid:uuid>/versions/",
