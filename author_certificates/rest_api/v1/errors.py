@@ -117,3 +117,15 @@ class ErrorMappingAPIView(APIView):
         serializer = serializer_class(data=self.request.data)
         serializer.is_valid(raise_exception=True)
         return serializer
+
+
+class UnknownEndpointView(ErrorMappingAPIView):
+    """Any other path under the API's prefix (a malformed uuid, say): 404 in the API's JSON, not
+    the host's HTML page. Mounted last; not an operation of the schema."""
+
+    authentication_classes: list = []
+    permission_classes: list = []
+    schema = None
+
+    def initial(self, request, *args, **kwargs):
+        raise drf_exceptions.NotFound(_("No such endpoint: check the path and its identifiers."))

@@ -125,7 +125,7 @@ class VerifyCertificateView(ErrorMappingAPIView):
         return Response(VerificationSerializer(issued, context={"request": request}).data)
 
     @operation(operation_id="verify_upload", request={"multipart/form-data": VerifyUploadSerializer},
-                   responses={200: VerificationMatchSerializer, **errors(400, 403, 404, 413)})
+                   responses={200: VerificationMatchSerializer, **errors(400, 403, 404, 413, 415)})
     def post(self, request: Request, uuid) -> Response:
         issued = api.verify_certificate(uuid_=uuid)
         files = request.FILES

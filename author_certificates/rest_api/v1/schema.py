@@ -47,6 +47,7 @@ _ERROR_REASONS = {
     404: "No such object, or another tenant's (not revealed).",
     409: "Nothing assigned to the training, or a conflicting edit.",
     413: "The upload is too large.",
+    415: "A body in a media type the endpoint does not read (or a multipart body it cannot parse).",
 }
 
 
@@ -119,10 +120,11 @@ class SchemaView(SpectacularAPIView):
 
 
 def generate() -> dict:
-    """The schema as a dict (what the view serves, without a request)."""
+    """The schema as a dict (what the view serves, without a request), in English."""
+    from django.utils import translation
     from drf_spectacular.settings import patched_settings
 
-    with patched_settings(SETTINGS):
+    with patched_settings(SETTINGS), translation.override("en"):
         return SchemaGeneratorV1().get_schema(request=None, public=True)
 
 

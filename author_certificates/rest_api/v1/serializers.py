@@ -19,7 +19,7 @@ import binascii
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import PolymorphicProxySerializer, extend_schema_field
 from rest_framework import serializers
 
 from ... import api
@@ -135,6 +135,12 @@ class RecordsQuerySerializer(PageQuerySerializer):
     )
 
 
+# The schema of method fields that may be null.
+_NULLABLE_UUID = serializers.UUIDField(allow_null=True)
+_NULLABLE_DATETIME = serializers.DateTimeField(allow_null=True)
+_NULLABLE_URI = serializers.URLField(allow_null=True)
+
+
 class IssuedCertificateStateSerializer(serializers.Serializer):
     """The learner's own view of their issued certificate (a ``CertificateStatus``): state and links.
 
@@ -153,35 +159,36 @@ class IssuedCertificateStateSerializer(serializers.Serializer):
     def _generated(self, status) -> bool:
         return status.state == api.GENERATED and status.issued is not None
 
-    @extend_schema_field(OpenApiTypes.UUID)
+    @extend_schema_field(_NULLABLE_UUID)
     def get_uuid(self, status) -> str | None:
         return str(status.issued.uuid) if self._generated(status) else None
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    @extend_schema_field(_NULLABLE_DATETIME)
     def get_requested_at(self, status) -> str | None:
         return iso_datetime(status.issued.requested_at) if status.issued else None
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    @extend_schema_field(_NULLABLE_DATETIME)
     def get_generated_at(self, status) -> str | None:
         return iso_datetime(status.issued.generated_at) if self._generated(status) else None
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(_NULLABLE_URI)
     def get_open_url(self, status) -> str | None:
         if not self._generated(status):
             return None
         return _absolute(self.context["request"], "open_certificate", uuid=status.issued.uuid)
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(_NULLABLE_URI)
     def get_download_url(self, status) -> str | None:
         open_url = self.get_open_url(status)
         return f"{open_url}?download=1" if open_url else None
 
-    @extend_schema_field(OpenApiTypes.URI)
+    @extend_schema_field(_NULLABLE_URI)
     def get_verify_url(self, status) -> str | None:
         if not self._generated(status):
             return None
         return _absolute(self.context["request"], "verify", uuid=status.issued.uuid)
 
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_error(self, status) -> str | None:
         return status.words.reason or None
 
@@ -338,41 +345,51 @@ class NewVersionInputSerializer(DesignInputSerializer):
     remove_assets = serializers.ListField(child=serializers.CharField(), required=False)
 
 
-class AssignmentSerializer(serializers.Serializer):
-    """The current assignment: a classic certificate, or one version of an author certificate."""
-
-    kind = serializers.SerializerMethodField()
+class _AssignmentSerializer(serializers.Serializer):
     assigned_at = IsoDateTimeField()
     assigned_by = serializers.SerializerMethodField()
-    certificate = serializers.SerializerMethodField(help_text="For kind 'author': the author certificate.")
-    version = serializers.SerializerMethodField(help_text="For kind 'author': the assigned version.")
-    classic = serializers.SerializerMethodField(help_text="For kind 'classic': the classic certificate.")
-
-    def to_representation(self, assignment):
-        body = super().to_representation(assignment)
-        for name in ("certificate", "version") if body["kind"] == "classic" else ("classic",):
-            body.pop(name)
-        return body
-
-    @extend_schema_field(serializers.ChoiceField(choices=["author", "classic"]))
-    def get_kind(self, assignment) -> str:
-        return "author" if assignment.version_id else "classic"
 
     @extend_schema_field(PersonSerializer(allow_null=True))
     def get_assigned_by(self, assignment):
         return PersonSerializer(assignment.assigned_by).data if assignment.assigned_by_id else None
 
-    @extend_schema_field(AuthorCertificateSerializer(required=False))
-    def get_certificate(self, assignment):
-        return AuthorCertificateSerializer(assignment.version.certificate).data if assignment.version_id else None
 
-    @extend_schema_field(VersionSerializer(required=False))
-    def get_version(self, assignment):
-        return VersionSerializer(assignment.version).data if assignment.version_id else None
+class AuthorAssignmentSerializer(_AssignmentSerializer):
+    """A version of an author certificate is assigned."""
 
-    @extend_schema_field(ClassicCertificateSerializer(required=False))
-    def get_classic(self, assignment):
-        return None if assignment.version_id else ClassicCertificateSerializer(assignment.classic).data
+    kind = serializers.SerializerMethodField()
+    certificate = AuthorCertificateSerializer(source="version.certificate")
+    version = VersionSerializer()
+
+    @extend_schema_field(serializers.ChoiceField(choices=["author"]))
+    def get_kind(self, assignment) -> str:
+        return "author"
+
+
+class ClassicAssignmentSerializer(_AssignmentSerializer):
+    """A classic certificate is assigned."""
+
+    kind = serializers.SerializerMethodField()
+    classic = ClassicCertificateSerializer()
+
+    @extend_schema_field(serializers.ChoiceField(choices=["classic"]))
+    def get_kind(self, assignment) -> str:
+        return "classic"
+
+
+def assignment_data(assignment) -> dict | None:
+    """The current assignment (a ``CertificateAssignment``): an author version or a classic certificate."""
+    if assignment is None:
+        return None
+    if assignment.version_id:
+        return AuthorAssignmentSerializer(assignment).data
+    return ClassicAssignmentSerializer(assignment).data
+
+
+_CURRENT_ASSIGNMENT = PolymorphicProxySerializer(
+    component_name="Assignment", serializers=[AuthorAssignmentSerializer, ClassicAssignmentSerializer],
+    resource_type_field_name="kind", allow_null=True,
+)
 
 
 class AuthorChoiceSerializer(AuthorCertificateSerializer):
@@ -397,11 +414,15 @@ class TrainingCertificateSerializer(serializers.Serializer):
     """A training's current certificate and what "Select certificate" offers (a ``CertificateChoices``)."""
 
     training = TrainingSerializer()
-    current = AssignmentSerializer(allow_null=True)
+    current = serializers.SerializerMethodField(help_text="The current assignment, or null before any.")
     can_assign = serializers.SerializerMethodField()
     offers_author_certificates = serializers.BooleanField()
     classic = ClassicCertificateSerializer(many=True)
     author = AuthorChoiceSerializer(many=True)
+
+    @extend_schema_field(_CURRENT_ASSIGNMENT)
+    def get_current(self, choices):
+        return assignment_data(choices.current)
 
     def get_can_assign(self, choices) -> bool:
         return self.context["can_assign"]
@@ -454,7 +475,7 @@ class ReportRowSerializer(serializers.Serializer):
     def get_certificate_state(self, row) -> str | None:
         return row.certificate_state or None
 
-    @extend_schema_field(OpenApiTypes.UUID)
+    @extend_schema_field(_NULLABLE_UUID)
     def get_certificate_uuid(self, row) -> str | None:
         return row.certificate_uuid or None
 
@@ -479,9 +500,11 @@ class BulkGenerationSerializer(serializers.Serializer):
     skipped = serializers.IntegerField()
     refused = serializers.IntegerField()
 
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_requested_by(self, run) -> str | None:
         return run.requested_by.get_username() if run.requested_by_id else None
 
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_cancelled_by(self, run) -> str | None:
         return run.cancelled_by.get_username() if run.cancelled_by_id else None
 

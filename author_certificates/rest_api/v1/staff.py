@@ -93,7 +93,7 @@ class AuthorCertificatesView(AuthoringAPIView):
 
     @operation(operation_id="author_certificates_create",
                    request={"application/json": DesignInputSerializer, "multipart/form-data": DesignInputSerializer},
-                   responses={201: CreatedAuthorCertificateSerializer, **errors(400, 401, 403, 413)})
+                   responses={201: CreatedAuthorCertificateSerializer, **errors(400, 401, 403, 413, 415)})
     def post(self, request: Request) -> Response:
         tenant = self.author_tenant(request)
         design, assets, _removed = _design_body(self, DesignInputSerializer)
@@ -119,7 +119,7 @@ class AuthorCertificateVersionsView(AuthoringAPIView):
     @operation(operation_id="author_certificate_versions_create",
                    request={"application/json": NewVersionInputSerializer,
                             "multipart/form-data": NewVersionInputSerializer},
-                   responses={201: VersionSerializer, **errors(400, 401, 403, 404, 409, 413)})
+                   responses={201: VersionSerializer, **errors(400, 401, 403, 404, 409, 413, 415)})
     def post(self, request: Request, uuid) -> Response:
         tenant = self.author_tenant(request)
         design, assets, removed = _design_body(self, NewVersionInputSerializer)
@@ -175,7 +175,7 @@ class TrainingCertificateView(TrainingStaffView):
     @operation(operation_id="training_certificate_assign", parameters=[path_training_key()],
                    request=AssignInputSerializer,
                    responses={200: OpenApiResponse(TrainingCertificateSerializer, "Assigned: the new state."),
-                              **errors(400, 401, 403, 404)})
+                              **errors(400, 401, 403, 404, 415)})
     def put(self, request: Request, training_key: str) -> Response:
         training = self.training(request, training_key)
         if not api.can_assign_certificate(request.user, training):
