@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
@@ -59,7 +60,7 @@ class CursorLinkPagination(BasePagination):
         ``page_size`` (serializers.PageQuerySerializer); ``serialize`` turns the page's items into results."""
         cursor = page.get("cursor") or ""
         if cursor and not cursor.isdigit():
-            raise ValidationError({self.cursor_query_param: ["Not a cursor of this list: use the 'next' link."]})
+            raise ValidationError({self.cursor_query_param: [_("Not a cursor of this list: use the 'next' link.")]})
         start = int(cursor or 0)
         size = page.get("page_size") or self.default_page_size
         items = list(items)
