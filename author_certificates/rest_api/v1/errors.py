@@ -27,6 +27,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from ...exceptions import AuthorCertificatesError, InvalidDesign
 from ...presentation import http_answer, public_message
+from .pagination import CursorLinkPagination
 from .schema import APISchema
 
 
@@ -95,6 +96,7 @@ class ErrorMappingAPIView(APIView):
     """Base of every endpoint: errors answered by ``exception_handler``, JSON parsed within bounds."""
 
     schema = APISchema()
+    pagination_class = CursorLinkPagination
 
     def get_exception_handler(self):  # DRF hook: the host's EXCEPTION_HANDLER is not ours to set
         return exception_handler
@@ -110,6 +112,14 @@ class ErrorMappingAPIView(APIView):
         serializer = serializer_class(data=data)
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
+
+    def paginated(self, items, serializer_class: type[serializers.Serializer], page: dict,
+                  context: dict | None = None) -> Response:
+        """A page of ``items`` (``page``: the validated ``cursor`` and ``page_size``), each item
+        shown by ``serializer_class``."""
+        return self.pagination_class().paginate(
+            self.request, items, page=page,
+            serialize=lambda chunk: serializer_class(chunk, many=True, context=context or {}).data)
 
     def valid_body(self, serializer_class: type[serializers.Serializer]) -> serializers.Serializer:
         """The request's body, validated by ``serializer_class`` (else 400); a body that is not an

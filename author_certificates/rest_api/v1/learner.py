@@ -17,7 +17,6 @@ from ... import api
 from ...exceptions import InvalidInput, UploadTooLarge
 from ...uploads import limit_verification_upload, verification_too_large_message, verification_upload_too_large
 from .errors import ErrorMappingAPIView
-from .pagination import CursorLinkPagination
 from .permissions import AUTHENTICATION_CLASSES, LEARNER_PERMISSIONS, PUBLIC_PERMISSIONS
 from .schema import errors, operation, path_training_key
 from .serializers import (
@@ -39,19 +38,14 @@ class LearnerAPIView(ErrorMappingAPIView):
 class LearningRecordsView(LearnerAPIView):
     """GET records/?kind=course|pathway|program: the learner's completed trainings and certificates."""
 
-    pagination_class = CursorLinkPagination
-
     @operation(operation_id="records_list", parameters=[RecordsQuerySerializer],
-                   responses={200: LearningRecordListSerializer, **errors(400, 401, 403)})
+               responses={200: LearningRecordListSerializer, **errors(400, 401, 403)})
     def get(self, request: Request) -> Response:
         query = self.valid_query(RecordsQuerySerializer)
         records = api.list_learning_records(
             user=request.user, kind=query.get("kind") or None, tenant=api.tenant_of_request(request=request)
         )
-        return self.pagination_class().paginate(
-            request, records, page=query,
-            serialize=lambda page: LearningRecordSerializer(page, many=True, context={"request": request}).data,
-        )
+        return self.paginated(records, LearningRecordSerializer, query, context={"request": request})
 
 
 class _PendingRecord:
@@ -80,14 +74,14 @@ class RecordCertificateView(LearnerAPIView):
         return LearningRecordSerializer(record, context={"request": request}).data
 
     @operation(operation_id="record_certificate_read", parameters=[path_training_key()],
-                   responses={200: LearningRecordSerializer, **errors(400, 401, 403, 404)})
+               responses={200: LearningRecordSerializer, **errors(400, 401, 403, 404)})
     def get(self, request: Request, training_key: str) -> Response:
         return Response(self._record(request, training_key))
 
     @operation(operation_id="record_certificate_request", parameters=[path_training_key()], request=None,
-                   responses={202: OpenApiResponse(LearningRecordSerializer, "This request started the generation."),
-                              200: OpenApiResponse(LearningRecordSerializer, "Already asked for: the current state."),
-                              **errors(400, 401, 403, 404, 409)})
+               responses={202: OpenApiResponse(LearningRecordSerializer, "This request started the generation."),
+                          200: OpenApiResponse(LearningRecordSerializer, "Already asked for: the current state."),
+                          **errors(400, 401, 403, 404, 409)})
     def post(self, request: Request, training_key: str) -> Response:
         tenant = api.tenant_of_request(request=request)
         before = api.get_certificate_status(user=request.user, training=training_key, tenant=tenant)
@@ -125,7 +119,7 @@ class VerifyCertificateView(ErrorMappingAPIView):
         return Response(VerificationSerializer(issued, context={"request": request}).data)
 
     @operation(operation_id="verify_upload", request={"multipart/form-data": VerifyUploadSerializer},
-                   responses={200: VerificationMatchSerializer, **errors(400, 403, 404, 413, 415)})
+               responses={200: VerificationMatchSerializer, **errors(400, 403, 404, 413, 415)})
     def post(self, request: Request, uuid) -> Response:
         issued = api.verify_certificate(uuid_=uuid)
         files = request.FILES

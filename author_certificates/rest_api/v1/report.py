@@ -20,7 +20,6 @@ from rest_framework.response import Response
 
 from ... import api
 from ...views.bulk import archive_response
-from .pagination import CursorLinkPagination
 from .schema import errors, operation, path_training_key
 from .serializers import (
     BulkGenerationListSerializer,
@@ -36,10 +35,8 @@ from .staff import TrainingStaffView
 class TrainingReportView(TrainingStaffView):
     """GET: a page of the progress report (R10), each learner with the date of first generation."""
 
-    pagination_class = CursorLinkPagination
-
     @operation(operation_id="training_report", parameters=[path_training_key(), ReportQuerySerializer],
-                   responses={200: ReportPageSerializer, **errors(400, 401, 403, 404)})
+               responses={200: ReportPageSerializer, **errors(400, 401, 403, 404)})
     def get(self, request: Request, training_key: str) -> Response:
         training = self.training(request, training_key)
         self.valid_query(ReportQuerySerializer)  # types only: parse_report_query checks every value
@@ -54,21 +51,18 @@ class TrainingReportView(TrainingStaffView):
 class BulkGenerationsView(TrainingStaffView):
     """GET: the training's newest bulk generations. POST: start one (202), or get the running one (200)."""
 
-    pagination_class = CursorLinkPagination
-
     @operation(operation_id="bulk_generations_list", parameters=[path_training_key(), PageQuerySerializer],
-                   responses={200: BulkGenerationListSerializer, **errors(400, 401, 403, 404)})
+               responses={200: BulkGenerationListSerializer, **errors(400, 401, 403, 404)})
     def get(self, request: Request, training_key: str) -> Response:
         page = self.valid_query(PageQuerySerializer)
         training = self.training(request, training_key)
         runs = api.list_bulk_generations(viewer=request.user, training=training)
-        return self.pagination_class().paginate(
-            request, runs, page=page, serialize=lambda items: BulkGenerationSerializer(items, many=True).data)
+        return self.paginated(runs, BulkGenerationSerializer, page)
 
     @operation(operation_id="bulk_generations_start", parameters=[path_training_key()], request=None,
-                   responses={202: OpenApiResponse(BulkGenerationSerializer, "This request started it."),
-                              200: OpenApiResponse(BulkGenerationSerializer, "One was already running: that one."),
-                              **errors(400, 401, 403, 404, 409)})
+               responses={202: OpenApiResponse(BulkGenerationSerializer, "This request started it."),
+                          200: OpenApiResponse(BulkGenerationSerializer, "One was already running: that one."),
+                          **errors(400, 401, 403, 404, 409)})
     def post(self, request: Request, training_key: str) -> Response:
         training = self.training(request, training_key)
         run, started = api.start_bulk_generation(user=request.user, training=training)
@@ -82,7 +76,7 @@ class BulkGenerationView(TrainingStaffView):
     """GET: one bulk generation's progress."""
 
     @operation(operation_id="bulk_generation_read", parameters=[path_training_key()],
-                   responses={200: BulkGenerationSerializer, **errors(400, 401, 403, 404)})
+               responses={200: BulkGenerationSerializer, **errors(400, 401, 403, 404)})
     def get(self, request: Request, training_key: str, uuid) -> Response:
         training = self.training(request, training_key)
         run = api.get_bulk_generation(viewer=request.user, training=training, bulk_generation=uuid)
@@ -93,7 +87,7 @@ class BulkGenerationCancelView(TrainingStaffView):
     """POST: stop a bulk generation before its next chunk."""
 
     @operation(operation_id="bulk_generation_cancel", parameters=[path_training_key()], request=None,
-                   responses={200: BulkGenerationSerializer, **errors(400, 401, 403, 404)})
+               responses={200: BulkGenerationSerializer, **errors(400, 401, 403, 404)})
     def post(self, request: Request, training_key: str, uuid) -> Response:
         training = self.training(request, training_key)
         api.cancel_bulk_generation(user=request.user, training=training, bulk_generation=uuid)
@@ -105,8 +99,8 @@ class CertificateArchiveView(TrainingStaffView):
     """GET: the training's generated certificates as a streamed ZIP with ``manifest.csv``."""
 
     @operation(operation_id="certificate_archive", parameters=[path_training_key()],
-                   responses={(200, "application/zip"): OpenApiResponse(OpenApiTypes.BINARY, "The ZIP, streamed."),
-                              **errors(400, 401, 403, 404)})
+               responses={(200, "application/zip"): OpenApiResponse(OpenApiTypes.BINARY, "The ZIP, streamed."),
+                          **errors(400, 401, 403, 404)})
     def get(self, request: Request, training_key: str):
         training = self.training(request, training_key)
         training, chunks = api.export_certificate_archive(viewer=request.user, training=training)

@@ -69,12 +69,7 @@ class ErrorSerializer(serializers.Serializer):
     fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False,
                                    help_text="For code 'invalid': the messages about each field of the request.")
     problems = DesignProblemSerializer(many=True, required=False,
-                                     help_text="For code 'invalid_design': each problem (message, line, field).")
-
-
-
-
-
+                                       help_text="For code 'invalid_design': each problem (message, line, field).")
 
 
 class PersonSerializer(serializers.Serializer):

@@ -23,7 +23,6 @@ from rest_framework.response import Response
 from ... import api, uploads
 from ...exceptions import PermissionDenied
 from .errors import ErrorMappingAPIView
-from .pagination import CursorLinkPagination
 from .permissions import AUTHENTICATION_CLASSES, IsActiveUser
 from .schema import errors, operation, path_training_key
 from .serializers import (
@@ -80,20 +79,16 @@ def _design_body(view: ErrorMappingAPIView, serializer_class) -> tuple[dict, dic
 class AuthorCertificatesView(AuthoringAPIView):
     """GET: the tenant's author certificates (R3). POST: a new one with its version 1 (201)."""
 
-    pagination_class = CursorLinkPagination
-
     @operation(operation_id="author_certificates_list", parameters=[PageQuerySerializer],
-                   responses={200: AuthorCertificateListSerializer, **errors(400, 401, 403)})
+               responses={200: AuthorCertificateListSerializer, **errors(400, 401, 403)})
     def get(self, request: Request) -> Response:
         page = self.valid_query(PageQuerySerializer)
         certificates = api.list_author_certificates(tenant=self.author_tenant(request))
-        return self.pagination_class().paginate(
-            request, certificates, page=page,
-            serialize=lambda items: AuthorCertificateSerializer(items, many=True).data)
+        return self.paginated(certificates, AuthorCertificateSerializer, page)
 
     @operation(operation_id="author_certificates_create",
-                   request={"application/json": DesignInputSerializer, "multipart/form-data": DesignInputSerializer},
-                   responses={201: CreatedAuthorCertificateSerializer, **errors(400, 401, 403, 413, 415)})
+               request={"application/json": DesignInputSerializer, "multipart/form-data": DesignInputSerializer},
+               responses={201: CreatedAuthorCertificateSerializer, **errors(400, 401, 403, 413, 415)})
     def post(self, request: Request) -> Response:
         tenant = self.author_tenant(request)
         design, assets, _removed = _design_body(self, DesignInputSerializer)
@@ -106,20 +101,17 @@ class AuthorCertificatesView(AuthoringAPIView):
 class AuthorCertificateVersionsView(AuthoringAPIView):
     """GET: the certificate's versions, newest first (R6). POST: save an edit as version N+1 (R1)."""
 
-    pagination_class = CursorLinkPagination
-
     @operation(operation_id="author_certificate_versions_list", parameters=[PageQuerySerializer],
-                   responses={200: VersionListSerializer, **errors(400, 401, 403, 404)})
+               responses={200: VersionListSerializer, **errors(400, 401, 403, 404)})
     def get(self, request: Request, uuid) -> Response:
         page = self.valid_query(PageQuerySerializer)
         versions = api.list_versions(certificate=uuid, tenant=self.author_tenant(request))
-        return self.pagination_class().paginate(
-            request, versions, page=page, serialize=lambda items: VersionSerializer(items, many=True).data)
+        return self.paginated(versions, VersionSerializer, page)
 
     @operation(operation_id="author_certificate_versions_create",
-                   request={"application/json": NewVersionInputSerializer,
-                            "multipart/form-data": NewVersionInputSerializer},
-                   responses={201: VersionSerializer, **errors(400, 401, 403, 404, 409, 413, 415)})
+               request={"application/json": NewVersionInputSerializer,
+                        "multipart/form-data": NewVersionInputSerializer},
+               responses={201: VersionSerializer, **errors(400, 401, 403, 404, 409, 413, 415)})
     def post(self, request: Request, uuid) -> Response:
         tenant = self.author_tenant(request)
         design, assets, removed = _design_body(self, NewVersionInputSerializer)
@@ -131,15 +123,12 @@ class AuthorCertificateVersionsView(AuthoringAPIView):
 class ClassicCertificatesView(AuthoringAPIView):
     """GET: the platform's classic certificates and the tenant's own (R5)."""
 
-    pagination_class = CursorLinkPagination
-
     @operation(operation_id="classic_certificates_list", parameters=[PageQuerySerializer],
-                   responses={200: ClassicCertificateListSerializer, **errors(400, 401, 403)})
+               responses={200: ClassicCertificateListSerializer, **errors(400, 401, 403)})
     def get(self, request: Request) -> Response:
         page = self.valid_query(PageQuerySerializer)
         classics = api.list_classic_certificates(tenant=self.author_tenant(request))
-        return self.pagination_class().paginate(
-            request, classics, page=page, serialize=lambda items: ClassicCertificateSerializer(items, many=True).data)
+        return self.paginated(classics, ClassicCertificateSerializer, page)
 
 
 class TrainingStaffView(StaffAPIView):
@@ -168,14 +157,14 @@ class TrainingCertificateView(TrainingStaffView):
         return TrainingCertificateSerializer(choices, context=context).data
 
     @operation(operation_id="training_certificate_read", parameters=[path_training_key()],
-                   responses={200: TrainingCertificateSerializer, **errors(400, 401, 403, 404)})
+               responses={200: TrainingCertificateSerializer, **errors(400, 401, 403, 404)})
     def get(self, request: Request, training_key: str) -> Response:
         return Response(self._body(request, self.training(request, training_key)))
 
     @operation(operation_id="training_certificate_assign", parameters=[path_training_key()],
-                   request=AssignInputSerializer,
-                   responses={200: OpenApiResponse(TrainingCertificateSerializer, "Assigned: the new state."),
-                              **errors(400, 401, 403, 404, 415)})
+               request=AssignInputSerializer,
+               responses={200: OpenApiResponse(TrainingCertificateSerializer, "Assigned: the new state."),
+                          **errors(400, 401, 403, 404, 415)})
     def put(self, request: Request, training_key: str) -> Response:
         training = self.training(request, training_key)
         if not api.can_assign_certificate(request.user, training):

@@ -9,45 +9,23 @@ from .converters import register_training_key_converter
 
 register_training_key_converter()
 
+# Every per-training endpoint: the key keeps its ":" and "+" (converters.py).
+TRAINING = "trainings/<training_key:training_key>/"
+
 urlpatterns = [
     # The OpenAPI 3 schema of the whole API (public, docs/decisions/0100); here as the staff
     # endpoints are mounted by both services.
     path("schema/", schema.SchemaView.as_view(), name="api_schema"),
     path("author-certificates/", staff.AuthorCertificatesView.as_view(), name="api_author_certificates"),
-    path(
-        "author-certificates/<uuid:uuid>/versions/",
-        staff.AuthorCertificateVersionsView.as_view(),
-        name="api_author_certificate_versions",
-    ),
+    path("author-certificates/<uuid:uuid>/versions/", staff.AuthorCertificateVersionsView.as_view(),
+         name="api_author_certificate_versions"),
     path("classic-certificates/", staff.ClassicCertificatesView.as_view(), name="api_classic_certificates"),
-    path(
-        "trainings/<training_key:training_key>/certificate/",
-        staff.TrainingCertificateView.as_view(),
-        name="api_training_certificate",
-    ),
-    path(
-        "trainings/<training_key:training_key>/report/",
-        report.TrainingReportView.as_view(),
-        name="api_training_report",
-    ),
-    path(
-        "trainings/<training_key:training_key>/bulk-generations/",
-        report.BulkGenerationsView.as_view(),
-        name="api_bulk_generations",
-    ),
-    path(
-        "trainings/<training_key:training_key>/bulk-generations/<uuid:uuid>/",
-        report.BulkGenerationView.as_view(),
-        name="api_bulk_generation",
-    ),
-    path(
-        "trainings/<training_key:training_key>/bulk-generations/<uuid:uuid>/cancel/",
-        report.BulkGenerationCancelView.as_view(),
-        name="api_bulk_generation_cancel",
-    ),
-    path(
-        "trainings/<training_key:training_key>/certificates.zip",
-        report.CertificateArchiveView.as_view(),
-        name="api_certificate_archive",
-    ),
+    path(TRAINING + "certificate/", staff.TrainingCertificateView.as_view(), name="api_training_certificate"),
+    path(TRAINING + "report/", report.TrainingReportView.as_view(), name="api_training_report"),
+    path(TRAINING + "bulk-generations/", report.BulkGenerationsView.as_view(), name="api_bulk_generations"),
+    path(TRAINING + "bulk-generations/<uuid:uuid>/", report.BulkGenerationView.as_view(),
+         name="api_bulk_generation"),
+    path(TRAINING + "bulk-generations/<uuid:uuid>/cancel/", report.BulkGenerationCancelView.as_view(),
+         name="api_bulk_generation_cancel"),
+    path(TRAINING + "certificates.zip", report.CertificateArchiveView.as_view(), name="api_certificate_archive"),
 ]
