@@ -41,9 +41,11 @@ def verify_page(request: HttpRequest, uuid) -> HttpResponse:
     if request.method == "POST":
         status = _check_upload(request, issued, context)
     response = render(request, "author_certificates/verify.html", context, status=status)
-    # The page names a person: keep it out of search engines and referrers.
+    # The page names a person: keep it out of search engines and other sites' referrers.
+    # "same-origin", not "no-referrer": with no referrer policy browsers send "Origin: null" with
+    # the page's own upload form, and Django's CSRF check refuses it (403 in every browser).
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
