@@ -1,8 +1,6 @@
 """The REST API's OpenAPI 3 schema: served publicly at /api/author-certificates/v1/schema/, and
 committed at docs/openapi.yaml exactly as generated (`make openapi` rewrites it)."""
 
-import re
-from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -15,16 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 COMMITTED = ROOT / "docs" / "openapi.yaml"
 
 
-def _pinned(package: str) -> str:
-    match = re.search(rf"^{package}==(\S+)$", (ROOT / "requirements" / "base.txt").read_text(), re.M)
-    return match.group(1)
-
-
 def test_the_committed_schema_is_the_generated_one():
-    for package in ("drf-spectacular", "djangorestframework"):
-        if version(package) != _pinned(package):
-            pytest.skip(f"docs/openapi.yaml is generated with the pinned {package} ({_pinned(package)}); "
-                        f"this job (an Open edX release's pins) has {version(package)}")
+    # The same with Ulmo's, Verawood's and the newest pins of DRF and drf-spectacular (checked).
     assert COMMITTED.read_text() == generate_yaml(), "docs/openapi.yaml is stale: run `make openapi` and commit it"
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .. import api
+from ..presentation import iso_datetime
 from .assignment import training_for_staff
 from .refusals import answers_refusals
 
@@ -123,9 +124,9 @@ def _csv_pieces(rows: Iterator[api.ProgressRow]) -> Iterator[bytes]:
         line = writer.writerow([
             api.spreadsheet_safe(row.username),
             api.spreadsheet_safe(row.learner_name),
-            row.completed_at.isoformat(),
+            iso_datetime(row.completed_at),
             row.certificate_state or "none",
-            row.generated_at.isoformat() if row.generated_at else "",
+            iso_datetime(row.generated_at) or "",
         ])
         piece.append(line)
         size += len(line)
