@@ -43,7 +43,7 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 @pytest.fixture
-def world(db, make_user, course, learner, trainer, inspector, staff, author_version, now,
+def world(db, make_user, course, learner, trainer, inspector, staff, author_version, classic_en, now,
           django_capture_on_commit_callbacks):
     """A training with a certificate assigned, a learner who completed it, its staff, and each
     role's session cookies."""
@@ -61,6 +61,8 @@ def world(db, make_user, course, learner, trainer, inspector, staff, author_vers
         "cookies": cookies,
         "path": {"training_key": course.key, "uuid": str(author_version.certificate.uuid)},
         "bulk": str(bulk.uuid),
+        "version": str(author_version.uuid),
+        "classic": str(classic_en.uuid),
         "issued": str(issued.uuid),
     }
 
@@ -73,6 +75,8 @@ def _real_path(case, world) -> dict:
     if "uuid" in parameters:
         if "bulk-generations" in case.path:
             parameters["uuid"] = world["bulk"]
+        elif "/previews/" in case.path:  # the previews of "Select certificate"'s options
+            parameters["uuid"] = world["classic" if "/classic/" in case.path else "version"]
         elif "verify" in case.path:
             parameters["uuid"] = world["issued"]
         else:

@@ -41,9 +41,9 @@ def verify_page(request: HttpRequest, uuid) -> HttpResponse:
     if request.method == "POST":
         status = _check_upload(request, issued, context)
     response = render(request, "author_certificates/verify.html", context, status=status)
-    # The page names a person: keep it out of search engines and other sites' referrers.
-    # "same-origin", not "no-referrer": with no referrer policy browsers send "Origin: null" with
-    # the page's own upload form, and Django's CSRF check refuses it (403 in every browser).
+    # The page names a person: keep it out of search engines, and its address out of the
+    # referrers of other sites. Not "no-referrer": the browser would then post the upload form
+    # with "Origin: null", which Django's CSRF check refuses (403 "Origin checking failed").
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "same-origin"
     return response

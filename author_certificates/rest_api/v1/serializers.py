@@ -248,6 +248,10 @@ class VerifyUploadSerializer(serializers.Serializer):
 # --- Staff: author certificates, versions, classic certificates, assignment ----------------------
 
 
+# Given by the training certificate endpoint only (previews.add_preview_urls), absent elsewhere.
+_PREVIEW_HELP = "In a training's certificate only: the option rendered with sample data (a PDF)."
+
+
 class VersionSerializer(serializers.Serializer):
     """A version of an author certificate: number, edit date and editor (R6)."""
 
@@ -259,6 +263,7 @@ class VersionSerializer(serializers.Serializer):
     page_size = serializers.CharField()
     orientation = serializers.CharField()
     language = serializers.CharField(allow_blank=True)
+    preview_url = serializers.URLField(required=False, help_text=_PREVIEW_HELP)
 
 
 class AuthorCertificateSerializer(serializers.Serializer):
@@ -281,6 +286,7 @@ class ClassicCertificateSerializer(serializers.Serializer):
     uuid = serializers.UUIDField()
     name = serializers.CharField()
     language = serializers.CharField(allow_blank=True)
+    preview_url = serializers.URLField(required=False, help_text=_PREVIEW_HELP)
     tenant_only = serializers.SerializerMethodField()
 
     def get_tenant_only(self, classic) -> bool:
