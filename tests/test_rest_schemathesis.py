@@ -19,6 +19,8 @@ import os
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis.checks import (
@@ -43,8 +45,20 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 @pytest.fixture
-def world(db, make_user, course, learner, trainer, inspector, staff, author_version, classic_en, now,
-          django_capture_on_commit_callbacks):
+def keep_the_test_connection():
+    """Requests go through a bare WSGIHandler, whose request_started / request_finished signals
+    would close the test's database connection (its transaction) after each request on PostgreSQL
+    and MariaDB; Django's test client disconnects them the same way."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def world(keep_the_test_connection, db, make_user, course, learner, trainer, inspector, staff, author_version,
+          classic_en, now, django_capture_on_commit_callbacks):
     """A training with a certificate assigned, a learner who completed it, its staff, and each
     role's session cookies."""
     api.assign_certificate(training=course, version=author_version, assigned_by=staff)
