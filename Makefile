@@ -13,7 +13,7 @@ DEMO_DB := var/demo.sqlite3
 PYTEST := $(PY) -m pytest
 
 .PHONY: help venv requirements quality test test-sqlite test-verawood test-ulmo test-services test-browser demo bench static \
-	clean messages \
+	clean messages openapi \
 	frontend test-frontend test-tutor extract_translations
 
 help:
@@ -23,6 +23,7 @@ help:
 	@echo "make test-ulmo - the SQLite suite on Python 3.11 with Open edX Ulmo's pins (tox -e py311-ulmo)"
 	@echo "make bench  - benchmarks as operators run the product: PostgreSQL, Redis, a Celery worker (see README)"
 	@echo "make requirements - recompile requirements/*.txt from *.in"
+	@echo "make openapi - regenerate docs/openapi.yaml, the REST API's OpenAPI 3 schema (a test compares it)"
 	@echo "make static - (release) vendor Paragon's CSS into the package's static files"
 	@echo "make frontend - (release) build the MFE widgets (frontend/dist/, committed), the harness bundle,"
 	@echo "                the Author tool's code editor (static js/code-editor.js, committed) and vendor axe-core"
@@ -56,6 +57,12 @@ quality: venv
 	$(VENV)/bin/lint-imports
 	$(MANAGE) makemigrations --check --dry-run author_certificates
 	$(MANAGE) check --fail-level WARNING
+
+# The REST API's OpenAPI 3 schema, committed; tests/test_rest_openapi_schema.py fails when it is stale.
+openapi: venv
+	DJANGO_SETTINGS_MODULE=tests.host.settings $(PY) -c "import django; django.setup(); \
+	from author_certificates.rest_api.v1.schema import generate_yaml; \
+	open('docs/openapi.yaml', 'w').write(generate_yaml())"
 
 test-sqlite: venv
 	$(PYTEST) -q -n 2 -m "not browser and not services" tests

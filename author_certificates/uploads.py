@@ -8,7 +8,8 @@ MAX_DESIGN_UPLOAD_BYTES is refused at once, and an upload handler placed first c
 file's bytes as they stream in and drops a file (SkipFile) as soon as it passes
 MAX_ASSET_BYTES, remembering its name so that the answer names it.
 
-Used by the Studio editor (`views.authoring`) and the authoring REST endpoints.
+Used by the Studio editor (`views.authoring`) and the authoring REST endpoints; the same, for the
+PDF uploaded to be verified, by the verification page and endpoint (``bounded_verification_upload``).
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile, StopUpload
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from . import conf
 from .exceptions import DesignProblem, InvalidDesign, UploadTooLarge
+from .presentation import MAX_VERIFICATION_UPLOAD_BYTES
 
 
 def _megabytes(size: int) -> str:
@@ -117,6 +119,76 @@ def bounded_design_upload(view: Callable[..., HttpResponse]) -> Callable[..., Ht
                     return JsonResponse({"problems": [{"field": "assets", "message": refusal}]}, status=413)
                 return HttpResponse(refusal, status=413, content_type="text/plain; charset=utf-8")
             limit_asset_sizes(request)
+        return protected(request, *args, **kwargs)
+
+    return csrf_exempt(checked)
+
+
+# --- The PDF uploaded to the verification page and endpoint -------------------------------------
+
+# Room for the multipart envelope (boundaries, headers, the CSRF field) around the file itself.
+VERIFICATION_ENVELOPE_BYTES = 64 * 1024
+
+
+class UploadSizeLimit(FileUploadHandler):
+    """First upload handler of a verification upload: stops reading the body (StopUpload, the rest
+    of it left unread) as soon as its files pass ``max_bytes`` in all; ``exceeded`` tells."""
+
+    def __init__(self, request: HttpRequest, max_bytes: int):
+        super().__init__(request)
+        self.max_bytes = max_bytes
+        self.exceeded = False
+        self._received = 0
+
+    def receive_data_chunk(self, raw_data: bytes, start: int):
+        self._received += len(raw_data)
+        if self._received > self.max_bytes:
+            self.exceeded = True
+            raise StopUpload(connection_reset=True)
+        return raw_data
+
+    def file_complete(self, file_size: int):
+        return None  # the next handler (memory or temporary file) makes the file
+
+
+def verification_upload_too_large(request: HttpRequest) -> bool:
+    """Whether the body is announced (Content-Length) larger than a certificate and its envelope,
+    or was found larger while it streamed in."""
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > MAX_VERIFICATION_UPLOAD_BYTES + VERIFICATION_ENVELOPE_BYTES:
+        return True
+    return any(isinstance(handler, UploadSizeLimit) and handler.exceeded
+               for handler in getattr(request, "_upload_handlers", []))
+
+
+def limit_verification_upload(request: HttpRequest) -> None:
+    """Put the streaming size check first among the request's upload handlers (before parsing)."""
+    if not any(isinstance(handler, UploadSizeLimit) for handler in request.upload_handlers):
+        request.upload_handlers.insert(0, UploadSizeLimit(request, MAX_VERIFICATION_UPLOAD_BYTES))
+
+
+def verification_too_large_message() -> str:
+    return _("The file is too large: a certificate is at most %(size)s MB.") % {
+        "size": MAX_VERIFICATION_UPLOAD_BYTES // (1024 * 1024)}
+
+
+def bounded_verification_upload(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Decorate the verification page: its body is never read past the size limit.
+
+    An oversized body (by its Content-Length) reaches the view unread, which answers 413 without
+    touching it; otherwise the streaming check is in place before the CSRF check reads the body.
+    """
+    protected = csrf_protect(view)
+
+    @wraps(view)
+    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if request.method == "POST":
+            if verification_upload_too_large(request):
+                return view(request, *args, **kwargs)
+            limit_verification_upload(request)
         return protected(request, *args, **kwargs)
 
     return csrf_exempt(checked)

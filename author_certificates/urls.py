@@ -13,4 +13,6 @@ urlpatterns = [
     path("", include("author_certificates.views.learner_urls")),
     path("", include("author_certificates.views.studio_urls")),
     path("api/author-certificates/v1/", include("author_certificates.rest_api.v1.urls")),
+    # Last: any other path under the API answers its JSON 404.
+    path("api/author-certificates/v1/", include("author_certificates.rest_api.v1.fallback_urls")),
 ]

@@ -72,7 +72,7 @@ def test_uploading_a_changed_pdf_does_not_match(issued, client):
 
 
 def test_too_large_an_upload_is_refused(issued, client, monkeypatch):
-    monkeypatch.setattr("author_certificates.views.verification.MAX_VERIFICATION_UPLOAD_BYTES", 1000)
+    monkeypatch.setattr("author_certificates.uploads.MAX_VERIFICATION_UPLOAD_BYTES", 1000)
     answer = client.post(_page(issued), {"file": SimpleUploadedFile("big.pdf", b"x" * 2000, "application/pdf")})
     assert answer.status_code == 413 and "too large" in answer.content.decode()
 

@@ -115,6 +115,7 @@ from .trainings import (
 from .words import (
     AVAILABLE,
     FAILED,
+    FAILURE_CODES,
     GENERATED,
     GENERATING,
     INVALIDATED,
@@ -218,6 +219,7 @@ __all__ = [
     "request_certificate_generation",
     "requeue_stalled_generations",
     "failure_reason",
+    "FAILURE_CODES",
     "revoke_completion",
     "save_new_version",
     "LearningRecord",

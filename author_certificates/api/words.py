@@ -79,6 +79,9 @@ def training_kind_label(*, kind: str) -> str:
     return str(TrainingKind(kind).label)
 
 
+#: The failure codes a failed generation records (staff see them in the report).
+FAILURE_CODES = tuple(code.value for code in FailureCode)
+
 # Why a generation failed, as learners read it: one sentence per FailureCode. The exception text
 # recorded with it is for staff only (progress report, admin): it can name server paths.
 _FAILURE_REASONS = {

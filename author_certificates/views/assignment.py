@@ -13,37 +13,29 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import api
-from ..exceptions import InvalidInput, MalformedTrainingKey, NotFound
+from ..exceptions import InvalidInput
 from .forms import AssignForm
+from .refusals import answers_refusals
 
 WINDOWS = ("choose", "classic", "author")
-
-
-class BadTrainingKey(Exception):
-    """The URL's training key is malformed; the view answers 400 with the expected form."""
 
 
 def training_for_staff(request: HttpRequest, training_key: str) -> Any:
     """The training named in the URL, if it is the request's tenant's and the user may see its staff pages.
 
-    Raises Http404 for an unknown training, a training of another tenant, or a user who is not
-    an admin, trainer or inspector of it (its existence is not revealed). Raises BadTrainingKey
-    for a malformed key.
+    Raises NotFound for an unknown training, a training of another tenant, or a user who is not
+    an admin, trainer or inspector of it (its existence is not revealed), MalformedTrainingKey for
+    a malformed key: pages decorated with ``refusals.answers_refusals`` answer 404 and 400.
     """
-    try:
-        return api.get_staff_training(
-            viewer=request.user, training=training_key, tenant=api.tenant_of_request(request=request)
-        )
-    except MalformedTrainingKey as error:
-        raise BadTrainingKey(str(error)) from None
-    except NotFound:
-        raise Http404(_("No such training.")) from None
+    return api.get_staff_training(
+        viewer=request.user, training=training_key, tenant=api.tenant_of_request(request=request)
+    )
 
 
 def version_label(version) -> str:
@@ -92,12 +84,10 @@ def selection_context(training: Any) -> dict:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@answers_refusals
 def training_certificate(request: HttpRequest, training_key: str) -> HttpResponse:
     """Show (GET) or change (POST) the certificate a training awards (R2-R6)."""
-    try:
-        training = training_for_staff(request, training_key)
-    except BadTrainingKey as error:
-        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    training = training_for_staff(request, training_key)
     may_assign = api.can_assign_certificate(request.user, training)
     form = AssignForm()
     status = 200
@@ -106,15 +96,13 @@ def training_certificate(request: HttpRequest, training_key: str) -> HttpRespons
             raise DjangoPermissionDenied(_("Inspectors can see the certificate of a training but not change it."))
         form = AssignForm(request.POST)
         if form.is_valid():
-            try:
+            try:  # NotFound (WrongTenant too: another tenant's certificate is not revealed) -> 404
                 api.assign_certificate(
                     training=training,
                     assigned_by=request.user,
                     classic=form.cleaned_data.get("classic"),
                     version=form.cleaned_data.get("version"),
                 )
-            except NotFound:  # WrongTenant too: another tenant's certificate is not revealed
-                raise Http404(_("No such certificate.")) from None
             except InvalidInput as error:
                 form.add_error(None, str(error))
             else:

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import api
-from ..exceptions import NotFound, NothingAssigned, PermissionDenied
-from .assignment import BadTrainingKey, training_for_staff
-from .report import bad_request
+from ..exceptions import NothingAssigned
+from .assignment import training_for_staff
+from .refusals import answers_refusals
 
 
 def _back_to_report(training) -> HttpResponseRedirect:
@@ -29,16 +28,12 @@ def _back_to_report(training) -> HttpResponseRedirect:
 
 @login_required
 @require_POST
+@answers_refusals
 def start_bulk_generation(request: HttpRequest, training_key: str) -> HttpResponse:
     """POST: generate the certificate of every learner who completed the training (admins, trainers)."""
-    try:
-        training = training_for_staff(request, training_key)
-    except BadTrainingKey as error:
-        return bad_request(str(error))
+    training = training_for_staff(request, training_key)
     try:
         _bulk, started = api.start_bulk_generation(user=request.user, training=training)
-    except PermissionDenied as error:
-        raise DjangoPermissionDenied(str(error)) from None
     except NothingAssigned:
         messages.error(request, _("No certificate is assigned to this training, so none can be generated."))
         return _back_to_report(training)
@@ -51,17 +46,11 @@ def start_bulk_generation(request: HttpRequest, training_key: str) -> HttpRespon
 
 @login_required
 @require_POST
+@answers_refusals
 def cancel_bulk_generation(request: HttpRequest, training_key: str, uuid) -> HttpResponse:
     """POST: stop a bulk generation before its next chunk (admins, trainers)."""
-    try:
-        training = training_for_staff(request, training_key)
-        api.cancel_bulk_generation(user=request.user, training=training, bulk_generation=uuid)
-    except BadTrainingKey as error:
-        return bad_request(str(error))
-    except PermissionDenied as error:
-        raise DjangoPermissionDenied(str(error)) from None
-    except NotFound:
-        raise Http404(_("No such bulk generation.")) from None
+    training = training_for_staff(request, training_key)
+    api.cancel_bulk_generation(user=request.user, training=training, bulk_generation=uuid)
     messages.success(request, _("The bulk generation was stopped. Certificates already queued will still be "
                                 "generated."))
     return _back_to_report(training)
@@ -69,12 +58,10 @@ def cancel_bulk_generation(request: HttpRequest, training_key: str, uuid) -> Htt
 
 @login_required
 @require_GET
+@answers_refusals
 def certificate_archive(request: HttpRequest, training_key: str) -> HttpResponse:
     """GET: every generated certificate of the training in one ZIP with ``manifest.csv``, streamed."""
-    try:
-        training = training_for_staff(request, training_key)
-    except BadTrainingKey as error:
-        return bad_request(str(error))
+    training = training_for_staff(request, training_key)
     training, chunks = api.export_certificate_archive(viewer=request.user, training=training)
     return archive_response(training, chunks)
 

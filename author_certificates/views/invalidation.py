@@ -10,16 +10,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import api
-from ..exceptions import CertificateConflict, InvalidInput, NotCompleted, NotFound, NothingAssigned, PermissionDenied
-from .assignment import BadTrainingKey, training_for_staff
-from .report import bad_request
+from ..exceptions import CertificateConflict, InvalidInput, NotCompleted, NothingAssigned
+from .assignment import training_for_staff
+from .refusals import answers_refusals
 
 
 def _back_to_report(request: HttpRequest, training) -> HttpResponseRedirect:
@@ -32,10 +31,7 @@ def _back_to_report(request: HttpRequest, training) -> HttpResponseRedirect:
 
 
 def _act(request: HttpRequest, training_key: str, uuid, action: str) -> HttpResponse:
-    try:
-        training = training_for_staff(request, training_key)
-    except BadTrainingKey as error:
-        return bad_request(str(error))
+    training = training_for_staff(request, training_key)
     tenant = api.tenant_of_request(request=request)
     reason = request.POST.get("reason", "")
     try:
@@ -48,10 +44,6 @@ def _act(request: HttpRequest, training_key: str, uuid, action: str) -> HttpResp
     except NotCompleted as error:  # a PermissionDenied: the learner's, not the user's
         messages.error(request, _("The certificate could not be reissued: %(error)s") % {"error": error})
         return _back_to_report(request, training)
-    except PermissionDenied as error:
-        raise DjangoPermissionDenied(str(error)) from None
-    except NotFound:
-        raise Http404(_("No such certificate.")) from None
     except (CertificateConflict, InvalidInput, NothingAssigned) as error:
         if action == "invalidate":
             message = _("The certificate could not be invalidated: %(error)s")
@@ -70,6 +62,7 @@ def _act(request: HttpRequest, training_key: str, uuid, action: str) -> HttpResp
 
 @login_required
 @require_POST
+@answers_refusals
 def invalidate_certificate(request: HttpRequest, training_key: str, uuid) -> HttpResponse:
     """POST ``reason``: invalidate the learner's generated certificate ``uuid`` (admins, trainers)."""
     return _act(request, training_key, uuid, "invalidate")
@@ -77,6 +70,7 @@ def invalidate_certificate(request: HttpRequest, training_key: str, uuid) -> Htt
 
 @login_required
 @require_POST
+@answers_refusals
 def reissue_certificate(request: HttpRequest, training_key: str, uuid) -> HttpResponse:
     """POST (optional ``reason``): issue a new certificate in place of the invalidated ``uuid``."""
     return _act(request, training_key, uuid, "reissue")

@@ -13,14 +13,15 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from .. import api
-from ..exceptions import InvalidInput
-from .assignment import BadTrainingKey, training_for_staff
+from ..presentation import iso_datetime
+from .assignment import training_for_staff
+from .refusals import answers_refusals
 
 # The CSV goes out in pieces of about this size: one write per row would cost a system call each.
 _CSV_PIECE_BYTES = 64 * 1024
@@ -33,20 +34,14 @@ def state_label(state: str) -> str:
     return api.certificate_words(state=state).status
 
 
-def bad_request(message: str) -> HttpResponse:
-    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
-
-
 @login_required
 @require_GET
+@answers_refusals
 def progress_report(request: HttpRequest, training_key: str) -> HttpResponse:
     """Learners who completed the training, their completion date, certificate state and the
     date of the first generation, a page at a time; ``?format=csv`` downloads every matching row."""
-    try:
-        training = training_for_staff(request, training_key)
-        query = api.parse_report_query(params=request.GET)
-    except (BadTrainingKey, InvalidInput) as error:
-        return bad_request(str(error))
+    training = training_for_staff(request, training_key)
+    query = api.parse_report_query(params=request.GET)
     if request.GET.get("format") == "csv":
         training, rows = api.iter_progress_report(viewer=request.user, training=training, query=query)
         return _csv_response(training, rows)
@@ -136,9 +131,9 @@ def _csv_pieces(rows: Iterator[api.ProgressRow]) -> Iterator[bytes]:
         line = writer.writerow([
             api.spreadsheet_safe(row.username),
             api.spreadsheet_safe(row.learner_name),
-            row.completed_at.isoformat(),
+            iso_datetime(row.completed_at),
             row.certificate_state or "none",
-            row.generated_at.isoformat() if row.generated_at else "",
+            iso_datetime(row.generated_at) or "",
             row.failure_code,
             api.spreadsheet_safe(row.failure_detail),
         ])

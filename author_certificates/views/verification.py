@@ -15,13 +15,12 @@ from django.views.decorators.http import require_http_methods
 from .. import api
 from ..exceptions import NotFound
 from ..presentation import MAX_VERIFICATION_UPLOAD_BYTES
+from ..uploads import bounded_verification_upload, verification_too_large_message, verification_upload_too_large
 from .learning_records import follow_requested_language, page_context
-
-# Room for the multipart envelope around the file itself.
-_ENVELOPE_BYTES = 64 * 1024
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@bounded_verification_upload
 @follow_requested_language
 def verify_page(request: HttpRequest, uuid) -> HttpResponse:
     """GET: the certificate's facts; POST (multipart ``file``): does this PDF match the issued one?"""
@@ -51,23 +50,17 @@ def verify_page(request: HttpRequest, uuid) -> HttpResponse:
 
 
 def _check_upload(request: HttpRequest, issued, context: dict) -> int:
-    # Refuse an oversized body before Django reads it into memory or a temporary file.
-    declared = int(request.META.get("CONTENT_LENGTH") or 0)
-    if declared > MAX_VERIFICATION_UPLOAD_BYTES + _ENVELOPE_BYTES:
-        context["upload_error"] = _too_large()
+    # An oversized body is refused by its Content-Length before anything reads it, and one that
+    # turns out larger while it streams stops being read there (uploads.bounded_verification_upload).
+    if verification_upload_too_large(request):
+        context["upload_error"] = verification_too_large_message()
         return 413
     upload = request.FILES.get("file")
+    if verification_upload_too_large(request):
+        context["upload_error"] = verification_too_large_message()
+        return 413
     if upload is None:
         context["upload_error"] = _("Choose the PDF file to check.")
         return 400
-    if upload.size > MAX_VERIFICATION_UPLOAD_BYTES:
-        context["upload_error"] = _too_large()
-        return 413
     context["file_matches"] = api.matches_issued_pdf(issued=issued, chunks=upload.chunks())
     return 200
-
-
-def _too_large() -> str:
-    return _("The file is too large: a certificate is at most %(size)s MB.") % {
-        "size": MAX_VERIFICATION_UPLOAD_BYTES // (1024 * 1024)
-    }

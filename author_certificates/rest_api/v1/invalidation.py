@@ -14,16 +14,19 @@ docs/decisions/0120-invalidation-and-reissue.md.
 
 from __future__ import annotations
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ... import api
-from ...exceptions import InvalidInput
 from ...presentation import iso_datetime
 from .errors import ErrorMappingAPIView
 from .permissions import AUTHENTICATION_CLASSES, IsActiveUser
+from .schema import errors, operation, path_training_key
+from .serializers import PageQuerySerializer, list_serializer
 
 MAX_REASON_LENGTH = 255
 
@@ -102,13 +105,15 @@ class CertificateEventSerializer(serializers.Serializer):
         return iso_datetime(event.done_at)
 
 
-def _validated(serializer_class: type[serializers.Serializer], request: Request) -> dict:
-    """The body's fields, or InvalidInput (400, ``{"detail", "code": "invalid"}`` like every error)."""
-    serializer = serializer_class(data=request.data)
-    if not serializer.is_valid():
-        field, problems = next(iter(serializer.errors.items()))
-        raise InvalidInput(f"{field}: {' '.join(str(problem) for problem in problems)}")
-    return serializer.validated_data
+ReissuedCertificateSerializer = type("ReissuedCertificate", (IssuedCertificateSerializer,), {
+    "replaces": serializers.UUIDField(read_only=True, help_text="The invalidated certificate this one replaces."),
+})
+CertificateEventListSerializer = list_serializer("CertificateEventList", CertificateEventSerializer)
+
+
+def _path_uuid() -> OpenApiParameter:
+    return OpenApiParameter("uuid", OpenApiTypes.UUID, OpenApiParameter.PATH,
+                            description="The learner's issued certificate (its verification identifier).")
 
 
 class _TrainingCertificatesView(ErrorMappingAPIView):
@@ -125,7 +130,7 @@ class _TrainingCertificatesView(ErrorMappingAPIView):
         """The use case (invalidate or reissue) on certificate ``uuid`` of the URL's training, with the
         body's reason; the use case checks roles, tenant, training and state."""
         training = self.training(request, training_key)
-        data = _validated(serializer_class, request)
+        data = self.valid_body(serializer_class).validated_data
         return use_case(user=request.user, certificate=uuid, reason=data["reason"], tenant=training.tenant,
                         training=training)
 
@@ -133,6 +138,9 @@ class _TrainingCertificatesView(ErrorMappingAPIView):
 class InvalidateCertificateView(_TrainingCertificatesView):
     """POST: invalidate the learner's generated certificate ``uuid`` of the training, with a reason."""
 
+    @operation(operation_id="certificate_invalidate", parameters=[path_training_key(), _path_uuid()],
+               request=InvalidateSerializer,
+               responses={200: IssuedCertificateSerializer, **errors(400, 401, 403, 404, 409, 415)})
     def post(self, request: Request, training_key: str, uuid) -> Response:
         issued = self.act(request, training_key, uuid, InvalidateSerializer, api.invalidate_certificate)
         return Response(IssuedCertificateSerializer(issued, context={"request": request}).data)
@@ -141,6 +149,9 @@ class InvalidateCertificateView(_TrainingCertificatesView):
 class ReissueCertificateView(_TrainingCertificatesView):
     """POST: issue a new certificate in place of the invalidated ``uuid``; 201 with the new one."""
 
+    @operation(operation_id="certificate_reissue", parameters=[path_training_key(), _path_uuid()],
+               request=ReissueSerializer,
+               responses={201: ReissuedCertificateSerializer, **errors(400, 401, 403, 404, 409, 415)})
     def post(self, request: Request, training_key: str, uuid) -> Response:
         issued = self.act(request, training_key, uuid, ReissueSerializer, api.reissue_certificate)
         body = {**IssuedCertificateSerializer(issued, context={"request": request}).data, "replaces": str(uuid)}
@@ -150,7 +161,10 @@ class ReissueCertificateView(_TrainingCertificatesView):
 class CertificateEventsView(_TrainingCertificatesView):
     """GET: the training's invalidations and reissues, newest first (at most 100)."""
 
+    @operation(operation_id="certificate_events_list", parameters=[path_training_key(), PageQuerySerializer],
+               responses={200: CertificateEventListSerializer, **errors(400, 401, 403, 404)})
     def get(self, request: Request, training_key: str) -> Response:
+        page = self.valid_query(PageQuerySerializer)
         training = self.training(request, training_key)
         events = api.list_certificate_events(viewer=request.user, training=training)
-        return Response({"count": len(events), "results": CertificateEventSerializer(events, many=True).data})
+        return self.paginated(events, CertificateEventSerializer, page)

@@ -9,10 +9,7 @@ register_training_key_converter()
 
 urlpatterns = [
     path("records/", learner.LearningRecordsView.as_view(), name="api_records"),
-    path(
-        "records/<training_key:training_key>/certificate/",
-        learner.RecordCertificateView.as_view(),
-        name="api_record_certificate",
-    ),
+    path("records/<training_key:training_key>/certificate/", learner.RecordCertificateView.as_view(),
+         name="api_record_certificate"),
     path("verify/<uuid:uuid>/", learner.VerifyCertificateView.as_view(), name="api_verify"),
 ]

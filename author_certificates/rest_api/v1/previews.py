@@ -16,9 +16,12 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework.request import Request
 
 from ... import api
+from .schema import errors, operation, path_training_key
 from .staff import StaffAPIView
 
 
@@ -45,6 +48,9 @@ class TrainingOptionPreviewView(StaffAPIView):
 
     kind = "version"
 
+    @operation(parameters=[path_training_key()],
+               responses={(200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY, "The preview, a PDF."),
+                          **errors(400, 401, 403, 404)})
     def get(self, request: Request, training_key: str, uuid) -> HttpResponse:
         pdf = api.preview_training_option(
             viewer=request.user, training=training_key, tenant=api.tenant_of_request(request=request),
