@@ -35,7 +35,7 @@ def test_an_admin_edit_makes_a_new_version_and_a_syntax_error_is_refused(classic
     with page.expect_navigation():
         page.get_by_role("button", name="Save", exact=True).click()
     errors = page.locator(".field-html .errorlist")
-    expect(errors).to_contain_text("line 1")
+    expect(errors).to_contain_text("Line 1 of the HTML: the template has a syntax error")
     expect(page.locator(".errornote")).to_be_visible()
     page.screenshot(path=str(artifacts / "01-syntax-error-refused.png"), full_page=True)
     assert ClassicCertificate.objects.get(pk=classic.pk).html == HTML_V1, "nothing was saved"
