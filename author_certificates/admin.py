@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import api, models
 from .exceptions import AuthorCertificatesError, InvalidDesign, InvalidInput
+from .views.design_problems import located_sentence
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -104,8 +105,9 @@ class ClassicCertificateForm(forms.ModelForm):
         except InvalidDesign as error:
             for problem in error.problems:
                 field = problem.field if problem.field in ("html", "css", "page_size", "orientation") else None
-                where = _("line %(line)s: ") % {"line": problem.line} if problem.line else ""
-                self.add_error(field, f"{where}{problem.message}")
+                # The editor's whole sentence in the page's language ("Line 1 of the HTML: ..."),
+                # not the template engine's English words.
+                self.add_error(field, located_sentence(problem.message, line=problem.line, field=problem.field))
         except InvalidInput as error:
             self.add_error("html", str(error))
         return cleaned

@@ -156,7 +156,7 @@ def test_saving_unchanged_makes_no_version(admin_client, own):
 
 
 @pytest.mark.parametrize(("changes", "field", "words"), [
-    ({"html": "<p>{{ learner_full_name </p>"}, "html", "line 1"),
+    ({"html": "<p>{{ learner_full_name </p>"}, "html", "Line 1 of the HTML: the template has a syntax error"),
     ({"html": "<p>{{ favourite_colour }}</p>"}, "html", "favourite_colour"),
     ({"html": ""}, "html", ""),
 ])
@@ -172,6 +172,18 @@ def test_the_admin_refuses_an_invalid_design_with_its_problems_in_the_form(admin
     assert field in errors and words in " ".join(errors[field])
     assert ClassicCertificate.objects.get(pk=own.pk).html == HTML_V1, "nothing saved"
     assert ClassicCertificateVersion.objects.filter(classic=own).count() == 1
+
+
+def test_the_admin_says_the_problem_as_a_whole_sentence_in_the_pages_language(admin_client, own):
+    """Not the template engine's English ("línea 1: syntax error: ..."): the editor's sentence."""
+    api.current_classic_version(classic=own)
+    url = reverse("admin:author_certificates_classiccertificate_change", args=[own.pk])
+
+    answer = admin_client.post(url, _form(own, html="<p>{{ learner_full_name </p>"), HTTP_ACCEPT_LANGUAGE="es")
+
+    [error] = answer.context["adminform"].form.errors["html"]
+    assert error.startswith("Línea 1 del HTML: la plantilla tiene un error de sintaxis"), error
+    assert "syntax error" not in error
 
 
 def test_adding_a_tenant_classic_in_the_admin_makes_version_1(admin_client):

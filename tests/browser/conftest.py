@@ -60,9 +60,11 @@ def browser(monkeypatch):
 
 @pytest.fixture
 def sign_in(browser, live_server):
-    """``sign_in("tom", "/path/")``: a new page signed in as that user (password "pass") at path."""
+    """``sign_in("tom", "/path/")``: a new page signed in as that user (password "pass", or the
+    demo's "demo") at path."""
 
-    def open_page(username: str, path: str = "/", *, width: int = 1100, javascript: bool = True):
+    def open_page(username: str, path: str = "/", *, width: int = 1100, javascript: bool = True,
+                  password: str = "pass"):  # noqa: S107 - the test users' password
         context = browser.new_context(viewport={"width": width, "height": 800}, locale="en-US",
                                       java_script_enabled=javascript)
         page = context.new_page()
@@ -70,7 +72,7 @@ def sign_in(browser, live_server):
         # path "": /login/ itself, which sends the user to settings.LOGIN_REDIRECT_URL.
         page.goto(f"{live_server.url}/login/" + (f"?next={path}" if path else ""))
         page.fill("#id_username", username)
-        page.fill("#id_password", "pass")
+        page.fill("#id_password", password)
         page.get_by_role("button", name="Sign in").click()
         page.wait_for_load_state()
         return page

@@ -47,6 +47,23 @@ def open_preview(page, link) -> str:
     return pdf_text(page, link.get_attribute("href"))
 
 
+def open_read_only_side_window(page):
+    """An inspector's certificate page: no "Select certificate", only "See the certificates", whose
+    side window shows the author certificates with no form and no "Select" button. The window."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_text("You can see the certificates of this training but not change them.")).to_be_visible()
+    expect(page.get_by_role("link", name="Select certificate")).to_have_count(0)
+    expect(page.get_by_role("button", name="Select certificate")).to_have_count(0)
+    page.get_by_role("link", name="See the certificates").click()
+    window = page.locator("#ac-side-window")
+    expect(window.get_by_role("heading", name="See the certificates")).to_be_focused()
+    page.get_by_role("link", name="Author certificates").click()
+    expect(window.locator("form")).to_have_count(0)
+    expect(window.get_by_role("button", name="Select")).to_have_count(0)
+    return window
+
+
 def test_a_trainer_previews_a_version_and_a_classic_from_the_side_window(sign_in, world, artifacts):
     from playwright.sync_api import expect
 
@@ -76,15 +93,7 @@ def test_an_inspector_previews_but_has_no_select_button_nor_form(sign_in, world,
     page = sign_in("ines", PAGE)
     # The name once (issue 12: not "Classic certificate (English) (Classic certificate, English)").
     expect(page.locator("#ac-current-certificate")).to_have_text("Classic certificate (English)")
-    expect(page.get_by_text("You can see the certificates of this training but not change them.")).to_be_visible()
-    expect(page.get_by_role("link", name="Select certificate")).to_have_count(0)
-    expect(page.get_by_role("button", name="Select certificate")).to_have_count(0)
-    page.get_by_role("link", name="See the certificates").click()
-    window = page.locator("#ac-side-window")
-    expect(window.get_by_role("heading", name="See the certificates")).to_be_focused()
-    page.get_by_role("link", name="Author certificates").click()
-    expect(window.locator("form")).to_have_count(0)
-    expect(window.get_by_role("button", name="Select")).to_have_count(0)
+    window = open_read_only_side_window(page)
     diploma = window.locator(".ac-author", has_text="Diploma")
     page.screenshot(path=str(artifacts / "01-inspector-read-only-side-window.png"))
     text = open_preview(page, diploma.get_by_role("link", name="Preview version 1 (PDF)"))

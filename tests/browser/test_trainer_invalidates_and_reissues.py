@@ -34,6 +34,16 @@ def issued(make_user, staff, certificate_files):
     return generation.generate_certificate(issued_certificate_id=issued.pk)
 
 
+def act_on_report_row(page, reason_label: str, reason: str, button: str, message: str) -> None:
+    """Fill a row's reason, click its button (a plain POST: the report comes back) and see the message."""
+    from playwright.sync_api import expect
+
+    page.get_by_label(reason_label).fill(reason)
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
+    expect(page.get_by_text(message)).to_be_visible()
+
+
 def test_trainer_invalidates_and_reissues_and_the_learner_follows(issued, sign_in, live_server, artifacts):
     from playwright.sync_api import expect
 
@@ -45,9 +55,8 @@ def test_trainer_invalidates_and_reissues_and_the_learner_follows(issued, sign_i
     trainer.get_by_label("Reason (ada)").fill("The name was misspelt")
     trainer.get_by_label("Reason (ada)").scroll_into_view_if_needed()
     trainer.screenshot(path=str(artifacts / "01-report-reason.png"))
-    with trainer.expect_navigation():
-        trainer.get_by_role("button", name="Invalidate ada").click()
-    expect(trainer.get_by_text("The certificate of Ada Lovelace has been invalidated.")).to_be_visible()
+    act_on_report_row(trainer, "Reason (ada)", "The name was misspelt", "Invalidate ada",
+                      "The certificate of Ada Lovelace has been invalidated.")
     row = trainer.locator(".ac-progress-row")
     expect(row.locator(".ac-report-state")).to_have_text("The certificate has been invalidated")
     expect(row.get_by_role("button", name="Reissue ada")).to_be_visible()
@@ -73,10 +82,8 @@ def test_trainer_invalidates_and_reissues_and_the_learner_follows(issued, sign_i
     expect(visitor.get_by_text("misspelt")).to_have_count(0)
     visitor.screenshot(path=str(artifacts / "04-verify-invalidated.png"), full_page=True)
 
-    trainer.get_by_label("Reason (optional) (ada)").fill("Name corrected")
-    with trainer.expect_navigation():
-        trainer.get_by_role("button", name="Reissue ada").click()
-    expect(trainer.get_by_text("A new certificate is being generated for ada.")).to_be_visible()
+    act_on_report_row(trainer, "Reason (optional) (ada)", "Name corrected", "Reissue ada",
+                      "A new certificate is being generated for ada.")
     trainer.reload()
     expect(trainer.locator(".ac-progress-row .ac-report-state")).to_have_text("The certificate has been generated")
     trainer.screenshot(path=str(artifacts / "05-report-reissued.png"), full_page=True)
@@ -111,8 +118,6 @@ def test_the_report_forms_work_without_javascript(issued, sign_in, artifacts):
     page.get_by_role("button", name="Invalidate ada").click()
     # The browser's own check: the reason is required, nothing is sent.
     expect(page.get_by_text("The certificate of Ada Lovelace has been invalidated.")).to_have_count(0)
-    page.get_by_label("Reason (ada)").fill("Without JavaScript")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Invalidate ada").click()
-    expect(page.get_by_text("The certificate of Ada Lovelace has been invalidated.")).to_be_visible()
+    act_on_report_row(page, "Reason (ada)", "Without JavaScript", "Invalidate ada",
+                      "The certificate of Ada Lovelace has been invalidated.")
     page.screenshot(path=str(artifacts / "01-no-js-invalidated.png"), full_page=True)
