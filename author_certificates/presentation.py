@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.http import StreamingHttpResponse
+
 from .exceptions import (
     AuthorCertificatesError,
     CertificateConflict,
@@ -67,3 +69,12 @@ def public_message(error: AuthorCertificatesError) -> str:
 def iso_datetime(moment: datetime.datetime | datetime.date | None) -> str | None:
     """``moment`` in ISO 8601 (with its offset), or None."""
     return moment.isoformat() if moment else None
+
+
+def certificate_archive_response(slug: str, chunks) -> StreamingHttpResponse:
+    """The streamed ZIP download of a training's certificates, ``certificates-<slug>.zip`` (the
+    page and the REST API send the same)."""
+    response = StreamingHttpResponse(chunks, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="certificates-{slug}.zip"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -101,6 +101,19 @@ def test_restoring_brings_it_back_and_records_who_and_when(diploma, author, staf
     assert list(api.list_author_certificates(tenant="default")) == [diploma]
 
 
+def test_an_archived_certificate_cannot_be_assigned_until_restored(diploma, author_version, author, staff, course,
+                                                                  now):
+    api.archive_author_certificate(certificate=diploma, tenant="default", archived_by=author, now=now)
+
+    with pytest.raises(InvalidInput, match="is archived: restore it in the Author tool"):
+        api.assign_certificate(training=course, version=author_version.uuid, assigned_by=staff, now=now)
+    assert not CertificateAssignment.objects.filter(training=course).exists()
+
+    api.restore_author_certificate(certificate=diploma, tenant="default", restored_by=author, now=now)
+    assigned = api.assign_certificate(training=course, version=author_version.uuid, assigned_by=staff, now=now)
+    assert assigned.version == author_version
+
+
 def test_refusals_twice_not_archived_and_another_tenant(settings, diploma, author, now):
     settings.AUTHOR_CERTIFICATES_TENANTS = {"acme": {"domains": ["studio.acme.test"]}}
     with pytest.raises(InvalidInput):

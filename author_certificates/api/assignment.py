@@ -50,8 +50,9 @@ def assign_certificate(
 
     Exactly one of the two must be given. The previous assignments stay as history. It takes
     effect at once for every learner who has not generated yet. Raises InvalidInput (both or
-    neither), UnknownCertificate, WrongTenant (a certificate of another tenant than the training's,
-    or a training of another tenant than ``tenant``: the request's, None for callers without one).
+    neither, an inactive classic, an archived author certificate), UnknownCertificate, WrongTenant
+    (a certificate of another tenant than the training's, or a training of another tenant than
+    ``tenant``: the request's, None for callers without one).
     """
     if (classic is None) == (version is None):
         raise InvalidInput("Assign exactly one certificate: a classic certificate or an author certificate version.")
@@ -68,6 +69,10 @@ def assign_certificate(
             version = get_version(version=version)
             if version.certificate.tenant != training.tenant:
                 raise WrongTenant("An author certificate of another tenant cannot be assigned to this training.")
+            if version.certificate.archived_at is not None:
+                # No selector offers it; a client holding an old uuid must not bring it back unseen.
+                raise InvalidInput(f"The author certificate '{version.certificate.title}' is archived: "
+                                   "restore it in the Author tool before assigning it.")
         return CertificateAssignment.objects.create(
             training=training, classic=classic, version=version, assigned_by=assigned_by, assigned_at=now_or(now)
         )

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import api
 from ..exceptions import NothingAssigned
+from ..presentation import certificate_archive_response
 from .assignment import training_for_staff
 from .refusals import answers_refusals
 
@@ -63,12 +64,4 @@ def certificate_archive(request: HttpRequest, training_key: str) -> HttpResponse
     """GET: every generated certificate of the training in one ZIP with ``manifest.csv``, streamed."""
     training = training_for_staff(request, training_key)
     training, chunks = api.export_certificate_archive(viewer=request.user, training=training)
-    return archive_response(training, chunks)
-
-
-def archive_response(training, chunks) -> StreamingHttpResponse:
-    """The streamed ZIP download of a training's certificates (the page and the REST API share it)."""
-    response = StreamingHttpResponse(chunks, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="certificates-{api.file_slug(training.key)}.zip"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return certificate_archive_response(api.file_slug(training.key), chunks)

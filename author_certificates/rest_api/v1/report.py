@@ -19,7 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from ... import api
-from ...views.bulk import archive_response
+from ...presentation import certificate_archive_response
 from .schema import errors, operation, path_training_key
 from .serializers import (
     BulkGenerationListSerializer,
@@ -104,4 +104,4 @@ class CertificateArchiveView(TrainingStaffView):
     def get(self, request: Request, training_key: str):
         training = self.training(request, training_key)
         training, chunks = api.export_certificate_archive(viewer=request.user, training=training)
-        return archive_response(training, chunks)
+        return certificate_archive_response(api.file_slug(training.key), chunks)
