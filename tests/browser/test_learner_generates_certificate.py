@@ -9,8 +9,6 @@ step is saved in test-artifacts/browser/<test name>/ at the top of the repositor
 from __future__ import annotations
 
 import io
-import os
-import shutil
 import time
 from pathlib import Path
 from urllib.parse import urljoin
@@ -19,26 +17,9 @@ import pytest
 
 from author_certificates import api
 from author_certificates.models import ClassicCertificate
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-CHROMIUM = os.environ.get("AC_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "browser"
-# Long enough for a slow CI machine; the page normally settles in a second or two.
-TIMEOUT_MS = 30_000
-
-
-@pytest.fixture
-def artifacts(request) -> Path:
-    """test-artifacts/browser/<test name>/, emptied first."""
-    folder = ARTIFACTS / request.node.name
-    shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir(parents=True)
-    print(f"\nScreenshots of {request.node.name}: {folder}")  # noqa: T201  (where to find them)
-    return folder
-
 
 @pytest.fixture
 def slow_generation(monkeypatch):

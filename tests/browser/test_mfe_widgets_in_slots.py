@@ -23,11 +23,10 @@ import pytest
 from author_certificates import api
 from author_certificates.models import ClassicCertificate
 from tests.browser import test_learner_generates_certificate as learner_suite
+from tests.browser.conftest import TIMEOUT_MS
 from tests.host.demo.views import BUNDLE
 
-CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS = learner_suite.CHROMIUM, learner_suite.CHROMIUM_ARGS, learner_suite.TIMEOUT_MS
-# The learner suite's fixtures: screenshots folder, and a render slow enough to see "being generated".
-artifacts = learner_suite.artifacts
+# The learner suite's render slow enough to see "being generated" (browser, artifacts: conftest).
 slow_generation = learner_suite.slow_generation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -66,21 +65,6 @@ def world(make_user, staff):
     api.grant_role(user=make_user("tom"), role="trainer", training=course)
     api.grant_role(user=make_user("ines"), role="inspector", training=course)
     return {"course": course, "first": first, "second": second, **learners}
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop in this thread; Django would refuse the test's
-    # own database calls (the live server's are in other threads anyway).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def signed_in_page(browser, live_server, username: str, path: str):

@@ -18,7 +18,7 @@ import pytest
 
 from author_certificates import api
 from author_certificates.models import ClassicCertificate
-from tests.browser.test_learner_generates_certificate import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, artifacts  # noqa: F401
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
 from tests.report_data import add_learners
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -49,7 +49,7 @@ def usernames(page) -> list[str]:
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")
-def test_staff_page_filter_sort_generate_everyone_and_download_the_zip(live_server, report_url, artifacts,  # noqa: F811
+def test_staff_page_filter_sort_generate_everyone_and_download_the_zip(live_server, report_url, artifacts,
                                                                        monkeypatch, tmp_path):
     from playwright.sync_api import expect, sync_playwright
 
@@ -125,7 +125,7 @@ def test_staff_page_filter_sort_generate_everyone_and_download_the_zip(live_serv
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")
-def test_without_javascript_the_report_pages_and_filters(live_server, report_url, artifacts,  # noqa: F811
+def test_without_javascript_the_report_pages_and_filters(live_server, report_url, artifacts,
                                                          monkeypatch):
     from playwright.sync_api import expect, sync_playwright
 

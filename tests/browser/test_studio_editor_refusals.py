@@ -13,13 +13,13 @@ import pytest
 
 from author_certificates.models import AuthorCertificate
 
-from .test_learner_generates_certificate import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, artifacts  # noqa: F401
+from .conftest import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")
-def test_author_sees_the_size_refusals_and_then_saves(live_server, staff, artifacts, settings, tmp_path,  # noqa: F811
+def test_author_sees_the_size_refusals_and_then_saves(live_server, staff, artifacts, settings, tmp_path,
                                                         monkeypatch):
     from playwright.sync_api import expect, sync_playwright
 
